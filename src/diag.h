@@ -1,0 +1,85 @@
+/*
+ * Diagnostics: findings in records (collected, sorted, printed once) and
+ * program messages (printed at once to stderr).
+ */
+#ifndef GD_DIAG_H
+#define GD_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity {
+	DIAG_OFF = 0,
+	DIAG_WARNING = 1,
+	DIAG_ERROR = 2,
+};
+
+enum diag_format {
+	DIAG_TEXT,
+	DIAG_JSON,
+	DIAG_GITHUB,
+	DIAG_SARIF,
+};
+
+struct diag {
+	char *path;    /* relative to the repository root */
+	int line, col; /* 1-based; 0 when the finding concerns the whole file */
+	enum diag_severity severity;
+	char *rule;
+	char *message;
+	char *pointer; /* JSON pointer of the node, or NULL */
+};
+
+struct diag_override {
+	char *rule;
+	enum diag_severity severity;
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+	struct diag_override *ov; /* per-rule severities from gdprctl.yaml */
+	size_t nov, capov;
+};
+
+#define DIAG_LIST_INIT {0}
+
+/* Set the severity a rule's findings get (DIAG_OFF drops them). */
+void diag_override(struct diag_list *l, const char *rule,
+    enum diag_severity sev);
+/* The severity a finding of rule with default sev gets after overrides. */
+enum diag_severity diag_effective(const struct diag_list *l, const char *rule,
+    enum diag_severity sev);
+
+void diag_add(struct diag_list *l, const char *path, int line, int col,
+    enum diag_severity sev, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+/* As diag_add, with the JSON pointer of the offending node. */
+void diag_addp(struct diag_list *l, const char *path, int line, int col,
+    enum diag_severity sev, const char *rule, const char *pointer,
+    const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* Move every finding of src to dst, leaving src empty. */
+void diag_move(struct diag_list *dst, struct diag_list *src);
+/* Sort by path, line, column, rule, message; drop exact duplicates. */
+void diag_sort(struct diag_list *l);
+size_t diag_count(const struct diag_list *l, enum diag_severity sev);
+void diag_list_free(struct diag_list *l);
+
+/* Print findings in one of the formats; color applies to text only. */
+int diag_print(const struct diag_list *l, FILE *fp, enum diag_format fmt,
+    int color);
+/* Parse "text", "json", "github", "sarif"; -1 when unknown. */
+int diag_format_parse(const char *s, enum diag_format *out);
+const char *diag_severity_name(enum diag_severity sev);
+
+/* Program messages on stderr, prefixed "gdprctl: ". */
+void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Informational; silenced by -q. */
+void diag_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_set_quiet(int quiet);
+
+/* Whether stderr/stdout should be coloured: mode is "auto", "always", "never". */
+int diag_color_enabled(const char *mode, FILE *fp);
+
+#endif

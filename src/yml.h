@@ -1,0 +1,101 @@
+/*
+ * YAML loading: one document becomes a tree of typed nodes that keep their
+ * position. The only file that includes <yaml.h>.
+ */
+#ifndef GD_YML_H
+#define GD_YML_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#define YML_MAX_SIZE (4u << 20)
+#define YML_MAX_DEPTH 64
+#define YML_MAX_SCALAR (1u << 20)
+
+enum yml_type {
+	YML_NULL,
+	YML_BOOL,
+	YML_INT,
+	YML_FLOAT,
+	YML_STR,
+	YML_SEQ,
+	YML_MAP,
+};
+
+enum yml_style {
+	YML_PLAIN,
+	YML_SINGLE,
+	YML_DOUBLE,
+	YML_LITERAL,
+	YML_FOLDED,
+	YML_BLOCK, /* block collection */
+	YML_FLOW,  /* flow collection */
+};
+
+struct yml_pair;
+
+struct yml_node {
+	enum yml_type type;
+	enum yml_style style;
+	int line, col;     /* 1-based, in characters */
+	size_t start, end; /* byte offsets of the node in the source */
+	/* Scalars: the decoded text (NUL-terminated; len excludes the NUL). */
+	const char *str;
+	size_t len;
+	int boolean;	 /* YML_BOOL */
+	int64_t ival;	 /* YML_INT when it fits; see is_big */
+	int is_big;	 /* YML_INT that does not fit in int64_t */
+	double num;	 /* YML_INT and YML_FLOAT */
+	size_t n;	 /* number of items or pairs */
+	struct yml_node **items; /* YML_SEQ */
+	struct yml_pair *pairs;	 /* YML_MAP, in source order */
+};
+
+struct yml_pair {
+	struct yml_node *key; /* always a scalar */
+	struct yml_node *val;
+};
+
+struct yml_doc {
+	char *path;	      /* as shown in diagnostics */
+	char *src;	      /* the source text, NUL-terminated */
+	size_t srclen;
+	struct yml_node *root; /* a mapping unless YML_ANY_ROOT */
+	struct yml_arena *arena;
+};
+
+/* Loader flags. */
+#define YML_ANY_ROOT 0x1     /* accept any node at the top, not only a mapping */
+#define YML_JSON 0x2	     /* input is JSON: \uD83D\uDE00 pairs are joined */
+#define YML_ALLOW_CTRL 0x4   /* accept control characters in values */
+#define YML_NO_LIMITS 0x8    /* no size/scalar limits (depth is kept) */
+
+/*
+ * Parse data (len bytes) into *out. path names the file in diagnostics.
+ * On a YAML-level problem, adds one finding of rule "yaml" to d and
+ * returns -1 with *out NULL.
+ */
+int yml_parse(struct yml_doc **out, const char *path, const char *data,
+    size_t len, unsigned flags, struct diag_list *d);
+/*
+ * Read a regular file (never following a symlink, size-capped) and parse
+ * it. fspath is opened; path is shown. Unreadable files are findings too.
+ */
+int yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
+    unsigned flags, struct diag_list *d);
+void yml_doc_free(struct yml_doc *doc);
+
+/* The value of key in map, or NULL (also when map is not a mapping). */
+const struct yml_node *yml_get(const struct yml_node *map, const char *key);
+/* The pair holding key, or NULL. */
+const struct yml_pair *yml_get_pair(const struct yml_node *map,
+    const char *key);
+/* The string value of key when it is a string, else NULL. */
+const char *yml_get_str(const struct yml_node *map, const char *key);
+/* Whether n is a scalar of any type (NULL, bool, number, string). */
+int yml_is_scalar(const struct yml_node *n);
+const char *yml_type_name(enum yml_type t);
+
+#endif

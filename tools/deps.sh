@@ -1,0 +1,24 @@
+#!/bin/sh
+# Install the Debian packages the build and tests need, when they are missing.
+set -u
+need=""
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+command -v cc >/dev/null 2>&1 || need="$need gcc"
+command -v git >/dev/null 2>&1 || need="$need git"
+have_pc yaml-0.1 || need="$need libyaml-dev"
+have_pc libgit2 || need="$need libgit2-dev"
+have_pc libpcre2-8 || need="$need libpcre2-dev"
+have_pc cmocka || need="$need libcmocka-dev"
+[ -z "$need" ] && exit 0
+echo "gdprctl: installing missing Debian packages:$need"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "gdprctl: not root; run: sudo apt-get install$need" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null || { echo "gdprctl: apt-get update failed" >&2; exit 1; }
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $need >/dev/null ||
+	{ echo "gdprctl: apt-get install$need failed" >&2; exit 1; }
+echo "gdprctl: installed$need"
