@@ -213,6 +213,21 @@ diag_sort(struct diag_list *l)
 	l->n = j + 1;
 }
 
+void
+diag_retain(struct diag_list *l, int (*keep)(const struct diag *, void *),
+            void *arg)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < l->n; i++) {
+		if (keep(&l->v[i], arg))
+			l->v[j++] = l->v[i];
+		else
+			diag_free_one(&l->v[i]);
+	}
+	l->n = j;
+}
+
 size_t
 diag_count(const struct diag_list *l, enum diag_severity sev)
 {

@@ -65,6 +65,9 @@ void diag_addp(struct diag_list *l, const char *path, int line, int col,
 void diag_move(struct diag_list *dst, struct diag_list *src);
 /* Sort by path, line, column, rule, message; drop exact duplicates. */
 void diag_sort(struct diag_list *l);
+/* Keep only the findings for which keep returns non-zero. */
+void diag_retain(struct diag_list *l, int (*keep)(const struct diag *, void *),
+                 void *arg);
 size_t diag_count(const struct diag_list *l, enum diag_severity sev);
 void diag_list_free(struct diag_list *l);
 
