@@ -101,7 +101,8 @@ bench: deps all $(BENCH_BINS)
 
 lint:
 	mandoc -Tlint -Wwarning man/gdprctl.1 man/gdprctl.5
-	clang-format --dry-run --Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+	clang-format --dry-run --Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h \
+		tests/bench/*.c
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
