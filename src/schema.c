@@ -17,9 +17,24 @@
 /* Enum values listed in a message before "...". */
 #define ENUM_LIST_MAX 12
 
-struct seen {
-	const struct yml_node *n;
-	char *msg;
+/* An entry of a pointer-keyed hash table (open addressing). */
+struct slot {
+	const void *p; /* NULL: free */
+	uint64_t k;
+	char *msg; /* findings: the message */
+	unsigned flags;
+};
+
+struct table {
+	struct slot *v;
+	size_t cap, n;
+};
+
+/* What is known of a (schema, node) pair. */
+enum {
+	M_KNOWN = 1,
+	M_VALID = 2,
+	M_REPORTED = 4,
 };
 
 struct vctx {
@@ -28,8 +43,8 @@ struct vctx {
 	int report;        /* 0 while only asking whether something is valid */
 	struct buf ptr;    /* JSON pointer of the node being checked */
 	void *md;          /* pcre2 match data of this call */
-	struct seen *seen; /* findings made, to report each once */
-	size_t nseen, capseen;
+	struct table seen; /* findings made, to report each once */
+	struct table memo; /* results per (schema, collection node) */
 	size_t nfail;
 };
 
@@ -197,20 +212,71 @@ type_names(struct buf *b, unsigned mask)
 /* Findings */
 
 static size_t
+slot_index(const struct table *t, const void *p, uint64_t k)
+{
+	uint64_t h = ((uint64_t)(uintptr_t)p ^ (k * 0x9E3779B97F4A7C15u)) *
+	             0xC2B2AE3D27D4EB4Fu;
+
+	return (size_t)(h ^ (h >> 29)) & (t->cap - 1);
+}
+
+/* The slot of (p, k[, msg]); a new one has msg NULL and flags 0. */
+static struct slot *
+table_get(struct table *t, const void *p, uint64_t k, const char *msg)
+{
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) {
+		struct table old = *t;
+
+		t->cap = old.cap ? 2 * old.cap : 64;
+		t->v = xcalloc(t->cap, sizeof *t->v);
+		for (size_t j = 0; j < old.cap; j++) {
+			if (old.v[j].p == NULL)
+				continue;
+			i = slot_index(t, old.v[j].p, old.v[j].k);
+			while (t->v[i].p != NULL)
+				i = (i + 1) & (t->cap - 1);
+			t->v[i] = old.v[j];
+		}
+		free(old.v);
+	}
+	for (i = slot_index(t, p, k); t->v[i].p != NULL;
+	     i = (i + 1) & (t->cap - 1))
+		if (t->v[i].p == p && t->v[i].k == k &&
+		    (msg == NULL || strcmp(t->v[i].msg, msg) == 0))
+			return &t->v[i];
+	t->v[i] = (struct slot){p, k, NULL, 0};
+	t->n++;
+	return &t->v[i];
+}
+
+static void
+table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->v[i].msg);
+	free(t->v);
+}
+
+static size_t
 vfail(struct vctx *c, const struct yml_node *at, const char *fmt, va_list ap)
 {
 	struct buf msg = BUF_INIT;
+	struct slot *sl;
+	uint64_t h = 14695981039346656037u;
 
 	buf_vprintf(&msg, fmt, ap);
-	for (size_t i = 0; i < c->nseen; i++)
-		if (c->seen[i].n == at && !strcmp(c->seen[i].msg, msg.ptr)) {
-			buf_free(&msg);
-			return 1;
-		}
+	for (size_t i = 0; i < msg.len; i++)
+		h = (h ^ (unsigned char)msg.ptr[i]) * 1099511628211u;
+	sl = table_get(&c->seen, at, h, msg.ptr);
+	if (sl->msg != NULL) {
+		buf_free(&msg);
+		return 1;
+	}
 	diag_addp(c->d, c->path, at->line, at->col, DIAG_ERROR, "schema",
 	          buf_cstr(&c->ptr), "%s", msg.ptr);
-	c->seen = xgrow(c->seen, &c->capseen, c->nseen + 1, sizeof *c->seen);
-	c->seen[c->nseen++] = (struct seen){at, buf_detach(&msg)};
+	sl->msg = buf_detach(&msg);
 	c->nfail++;
 	return 1;
 }
@@ -387,72 +453,83 @@ utf8_len(const char *s, size_t len)
 }
 
 static size_t
+fail_format(struct vctx *c, enum schema_format f, const struct yml_node *n)
+{
+	struct buf z = BUF_INIT;
+
+	if (!c->report)
+		return 1;
+	switch (f) {
+	case SF_DATE:
+		fail(c, n, "expected a date YYYY-MM-DD");
+		break;
+	case SF_DATETIME:
+		buf_add(&z, n->str, n->len);
+		buf_putc(&z, 'Z');
+		if (schema_format_ok(SF_DATETIME, z.ptr, z.len))
+			fail(c, n, "ambiguous date-time: add a UTC offset");
+		else
+			fail(c, n,
+			     "expected a date-time like "
+			     "2026-03-02T10:15:00+01:00");
+		break;
+	case SF_EMAIL:
+		fail(c, n, "expected an email address");
+		break;
+	case SF_NONE:
+		break;
+	}
+	buf_free(&z);
+	return 1;
+}
+
+/*
+ * One message per string: an empty string is only "must not be empty", and
+ * a failed format hides the pattern that usually spells out the same rule.
+ */
+static size_t
 check_string(struct vctx *c, const struct schema *s, const struct yml_node *n)
 {
 	size_t nf = 0, len = 0;
 	struct buf b = BUF_INIT;
+	int m;
 
 	if (s->has & (SK_MIN_LEN | SK_MAX_LEN))
 		len = utf8_len(n->str, n->len);
 	if ((s->has & SK_MIN_LEN) && len < s->min_len) {
 		if (len == 0)
-			nf += fail(c, n, "must not be empty");
-		else
-			nf += fail(
-			    c, n,
-			    "must be at least %zu characters long (found %zu)",
-			    s->min_len, len);
+			return fail(c, n, "must not be empty");
+		nf += fail(c, n,
+		           "must be at least %zu characters long (found %zu)",
+		           s->min_len, len);
 	}
 	if ((s->has & SK_MAX_LEN) && len > s->max_len)
 		nf += fail(c, n,
 		           "must be at most %zu characters long (found %zu)",
 		           s->max_len, len);
-	if (s->pattern != NULL && (nf == 0 || c->report)) {
-		int m = schema_re_match(s->pattern, n->str, n->len, &c->md);
-
-		if (m != 1 && c->report) {
-			quote(&b, n->str, n->len);
-			if (m == 0)
-				fail(c, n, "%s does not match the pattern %s",
-				     b.ptr, schema_re_source(s->pattern));
-			else
-				fail(c, n,
-				     "%s is too complex to check against "
-				     "the pattern %s",
-				     b.ptr, schema_re_source(s->pattern));
-		}
-		nf += m != 1;
+	if (nf && !c->report)
+		return nf;
+	if (s->format != SF_NONE &&
+	    !schema_format_ok(s->format, n->str, n->len))
+		return nf + fail_format(c, s->format, n);
+	if (s->pattern == NULL)
+		return nf;
+	m = schema_re_match(s->pattern, n->str, n->len, &c->md);
+	if (m == 1)
+		return nf;
+	if (c->report) {
+		quote(&b, n->str, n->len);
+		if (m == 0)
+			fail(c, n, "%s does not match the pattern %s", b.ptr,
+			     schema_re_source(s->pattern));
+		else
+			fail(c, n,
+			     "%s is too complex to check against the "
+			     "pattern %s",
+			     b.ptr, schema_re_source(s->pattern));
+		buf_free(&b);
 	}
-	if (s->format != SF_NONE && (nf == 0 || c->report) &&
-	    !schema_format_ok(s->format, n->str, n->len)) {
-		struct buf z = BUF_INIT;
-
-		switch (s->format) {
-		case SF_DATE:
-			nf += fail(c, n, "expected a date YYYY-MM-DD");
-			break;
-		case SF_DATETIME:
-			buf_add(&z, n->str, n->len);
-			buf_putc(&z, 'Z');
-			if (schema_format_ok(SF_DATETIME, z.ptr, z.len))
-				nf += fail(c, n,
-				           "ambiguous date-time: add a "
-				           "UTC offset");
-			else
-				nf += fail(c, n,
-				           "expected a date-time like "
-				           "2026-03-02T10:15:00+01:00");
-			break;
-		case SF_EMAIL:
-			nf += fail(c, n, "expected an email address");
-			break;
-		case SF_NONE:
-			break;
-		}
-		buf_free(&z);
-	}
-	buf_free(&b);
-	return nf;
+	return nf + 1;
 }
 
 static size_t
@@ -963,12 +1040,8 @@ check_applicators(struct vctx *c, const struct schema *s,
 	return nf;
 }
 
-/*
- * Apply s to n: 0 when valid, else the number of failures (at least 1;
- * exactly 1 when not reporting, as it stops at the first).
- */
 static size_t
-check(struct vctx *c, const struct schema *s, const struct yml_node *n)
+check_node(struct vctx *c, const struct schema *s, const struct yml_node *n)
 {
 	size_t nf = 0;
 
@@ -1018,6 +1091,32 @@ check(struct vctx *c, const struct schema *s, const struct yml_node *n)
 	return nf + check_applicators(c, s, n);
 }
 
+/*
+ * Apply s to n: 0 when valid, else the number of failures (at least 1;
+ * exactly 1 when not reporting, as it stops at the first). Results for
+ * collections are remembered: schemas that reach one node by several
+ * paths (allOf of $refs, anyOf probing) would otherwise cost time
+ * exponential in the depth.
+ */
+static size_t
+check(struct vctx *c, const struct schema *s, const struct yml_node *n)
+{
+	struct slot *sl;
+	size_t nf;
+
+	if (n->type != YML_SEQ && n->type != YML_MAP)
+		return check_node(c, s, n);
+	sl = table_get(&c->memo, n, (uint64_t)(uintptr_t)s, NULL);
+	if (sl->flags & (c->report ? M_REPORTED : M_KNOWN))
+		return !(sl->flags & M_VALID);
+	nf = check_node(c, s, n);
+	/* The table may have grown meanwhile. */
+	sl = table_get(&c->memo, n, (uint64_t)(uintptr_t)s, NULL);
+	sl->flags |=
+	    M_KNOWN | (nf == 0 ? M_VALID : 0) | (c->report ? M_REPORTED : 0);
+	return nf;
+}
+
 static size_t
 run(const struct schema *s, const struct yml_node *root, const char *path,
     struct diag_list *d, int *valid)
@@ -1030,9 +1129,8 @@ run(const struct schema *s, const struct yml_node *root, const char *path,
 	c.report = d != NULL;
 	nf = check(&c, s, root);
 	*valid = nf == 0;
-	for (size_t i = 0; i < c.nseen; i++)
-		free(c.seen[i].msg);
-	free(c.seen);
+	table_free(&c.seen);
+	table_free(&c.memo);
 	buf_free(&c.ptr);
 	schema_re_match_free(c.md);
 	return c.nfail;

@@ -209,6 +209,13 @@ test_keywords(void **state)
 	     "ok: 1\nNot: 2\n", "2:1 /Not: field name \"Not\" is not allowed"},
 	    {"{\"propertyNames\": {\"maxLength\": 1}}", "1: a\n12: b\n",
 	     "2:1 /12: field name \"12\" is not allowed"},
+	    /* One message per string, not one per keyword. */
+	    {"{\"type\": \"string\", \"minLength\": 1, \"pattern\": \"\\\\S\"}",
+	     "\"\"", "1:1 : must not be empty"},
+	    {"{\"type\": \"string\", \"minLength\": 1, \"pattern\": \"\\\\S\"}",
+	     "\" \"", "1:1 : \" \" does not match the pattern \\S"},
+	    {"{\"format\": \"date\", \"pattern\": \"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\"}",
+	     "yes", "1:1 : expected a date YYYY-MM-DD"},
 	    {"false", "a", "1:1 : no value is allowed here"},
 	    {"true", "a", ""},
 	};
@@ -523,6 +530,47 @@ test_builtin(void **state)
 	diag_list_free(&d);
 }
 
+/*
+ * Subschemas that reach one node by several paths are evaluated once per
+ * node, not once per path (2^60 here).
+ */
+static void
+test_no_blowup(void **state)
+{
+	static const char *const schemas[] = {
+	    "{\"items\": {\"$ref\": \"#\"}, \"anyOf\": [{\"$ref\": "
+	    "\"#/$defs/a\"}, {\"$ref\": \"#/$defs/a\"}], \"$defs\": {\"a\": "
+	    "{\"items\": {\"$ref\": \"#\"}}}}",
+	    "{\"type\": \"array\", \"allOf\": [{\"$ref\": \"#/$defs/a\"}, "
+	    "{\"$ref\": \"#/$defs/a\"}], \"$defs\": {\"a\": {\"items\": "
+	    "{\"$ref\": \"#\"}}}}",
+	};
+	struct buf yaml = BUF_INIT;
+
+	(void)state;
+	for (int i = 0; i < 60; i++)
+		buf_putc(&yaml, '[');
+	buf_putc(&yaml, '1');
+	for (int i = 0; i < 60; i++)
+		buf_putc(&yaml, ']');
+	for (size_t i = 0; i < sizeof schemas / sizeof *schemas; i++) {
+		struct schema_set *set = compile1(schemas[i]);
+		char *got =
+		    findings(schema_set_get(set, "t.schema.json"), yaml.ptr);
+
+		if (i == 0)
+			assert_string_equal(got, "");
+		else
+			assert_true(strncmp(got, "1:61 /0/0/0/0/0", 15) == 0 &&
+			            strstr(got, ": expected a list, found an "
+			                        "integer") != NULL &&
+			            strchr(got, '\n') == NULL);
+		free(got);
+		schema_set_free(set);
+	}
+	buf_free(&yaml);
+}
+
 struct job {
 	const struct schema *s;
 	const struct yml_node *good, *bad;
@@ -590,6 +638,7 @@ main(void)
 	    cmocka_unit_test(test_compile_errors),
 	    cmocka_unit_test(test_annotations),
 	    cmocka_unit_test(test_builtin),
+	    cmocka_unit_test(test_no_blowup),
 	    cmocka_unit_test(test_threads),
 	};
 
