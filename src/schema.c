@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "idnum.h"
 #include "schema_int.h"
 #include "xalloc.h"
 
@@ -71,11 +72,36 @@ is_whole(const struct yml_node *n)
 
 /* Messages */
 
+/*
+ * Append s with the identity numbers in it masked: a finding must not
+ * spread the personal data it points at.
+ */
+static void
+put_masked(struct buf *b, const char *s, size_t len)
+{
+	struct idnum_match *m = NULL;
+	size_t nm = idnum_scan(s, len, &m), at = 0;
+
+	for (size_t i = 0; i < nm; i++) {
+		buf_add(b, s + at, m[i].off - at);
+		idnum_mask(s + m[i].off, m[i].len, b);
+		at = m[i].off + m[i].len;
+	}
+	buf_add(b, s + at, len - at);
+	free(m);
+}
+
+/* A string quoted as JSON, masked and cut short when long. */
 static void
 quote(struct buf *b, const char *s, size_t len)
 {
-	size_t n = len > QUOTE_MAX ? QUOTE_MAX : len;
+	struct buf masked = BUF_INIT;
+	size_t n;
 
+	put_masked(&masked, s, len);
+	s = buf_cstr(&masked);
+	len = masked.len;
+	n = len > QUOTE_MAX ? QUOTE_MAX : len;
 	/* Cut on a character boundary. */
 	while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
@@ -94,6 +120,7 @@ quote(struct buf *b, const char *s, size_t len)
 			buf_putc(b, c);
 	}
 	buf_puts(b, n < len ? "...\"" : "\"");
+	buf_free(&masked);
 }
 
 /* A value as compact JSON, cut short when long. */
@@ -111,7 +138,7 @@ render(struct buf *b, const struct yml_node *n)
 		break;
 	case YML_INT:
 	case YML_FLOAT:
-		buf_add(b, n->str, n->len);
+		put_masked(b, n->str, n->len);
 		break;
 	case YML_STR:
 		quote(b, n->str, n->len);
@@ -532,9 +559,19 @@ check_string(struct vctx *c, const struct schema *s, const struct yml_node *n)
 	return nf + 1;
 }
 
+/* A number's text for a message, masked like any other value. */
+static const char *
+shown(struct buf *b, const struct yml_node *n)
+{
+	if (b->len == 0)
+		put_masked(b, n->str, n->len);
+	return buf_cstr(b);
+}
+
 static size_t
 check_number(struct vctx *c, const struct schema *s, const struct yml_node *n)
 {
+	struct buf f = BUF_INIT;
 	size_t nf = 0;
 	int r;
 
@@ -542,29 +579,30 @@ check_number(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		r = schema_num_cmp(n, s->min);
 		if (r < 0 || r == 2)
 			nf += fail(c, n, "must be at least %s (found %s)",
-			           s->min->str, n->str);
+			           s->min->str, shown(&f, n));
 	}
 	if (s->has & SK_XMIN) {
 		r = schema_num_cmp(n, s->xmin);
 		if (r <= 0 || r == 2)
 			nf += fail(c, n, "must be greater than %s (found %s)",
-			           s->xmin->str, n->str);
+			           s->xmin->str, shown(&f, n));
 	}
 	if (s->has & SK_MAX) {
 		r = schema_num_cmp(n, s->max);
 		if (r > 0)
 			nf += fail(c, n, "must be at most %s (found %s)",
-			           s->max->str, n->str);
+			           s->max->str, shown(&f, n));
 	}
 	if (s->has & SK_XMAX) {
 		r = schema_num_cmp(n, s->xmax);
 		if (r >= 0)
 			nf += fail(c, n, "must be less than %s (found %s)",
-			           s->xmax->str, n->str);
+			           s->xmax->str, shown(&f, n));
 	}
 	if ((s->has & SK_MULT) && (nf == 0 || c->report) &&
 	    !schema_multiple_of(n, s->mult))
 		nf += fail(c, n, "must be a multiple of %s", s->mult->str);
+	buf_free(&f);
 	return nf;
 }
 

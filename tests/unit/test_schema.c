@@ -176,6 +176,14 @@ test_keywords(void **state)
 	     "1:1 : must be at least 5 characters long (found 2)"},
 	    {"{\"pattern\": \"^REG-[0-9]+$\"}", "REG-x",
 	     "1:1 : \"REG-x\" does not match the pattern ^REG-[0-9]+$"},
+	    /* Identity numbers are masked in findings. */
+	    {"{\"pattern\": \"^[A-Z]\"}", "ref 15819012382 (x)",
+	     "1:1 : \"ref 1581******* (x)\" does not match the pattern "
+	     "^[A-Z]"},
+	    {"{\"maximum\": 10}", "15819012382",
+	     "1:1 : must be at most 10 (found 1581*******)"},
+	    {"{\"enum\": [1]}", "15819012382",
+	     "1:1 : 1581******* is not one of: 1"},
 	    {"{\"minimum\": 1, \"maximum\": 5}", "0",
 	     "1:1 : must be at least 1 (found 0)"},
 	    {"{\"exclusiveMinimum\": 0, \"exclusiveMaximum\": 10}", "10",
