@@ -38,6 +38,15 @@ const struct cmd commands[] = {
      "  --strict             warnings fail too (exit 1)\n"
      "  --changed-since REV  findings only for files changed since REV\n",
      "check the records and print findings"},
+    {"history", cmd_history,
+     "usage: gdprctl history ID [--format text|json]\n"
+     "\n"
+     "List the commits that changed the record ID, newest first: author\n"
+     "date, commit, author and summary. Renames of the file are followed.\n"
+     "Needs a full clone (not a shallow one).\n"
+     "\n"
+     "  --format F   text (default) or json\n",
+     "the commits that changed a record"},
     {"help", cmd_help,
      "usage: gdprctl help [COMMAND]\n"
      "\n"

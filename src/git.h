@@ -98,4 +98,44 @@ int git_provenance(const char *root, const char *rev, struct git_prov *out);
  */
 void git_prov_text(const struct git_prov *p, struct buf *out);
 
+/* One commit that changed a record. */
+struct git_hist_entry {
+	char commit[41]; /* full id */
+	char short_id[41];
+	char date[11]; /* author date, YYYY-MM-DD in the author's offset */
+	char *author;
+	char *summary;
+	char *path; /* the record's path in that commit (renames followed) */
+};
+
+struct git_hist {
+	struct git_hist_entry *v; /* newest first */
+	size_t n, cap;
+};
+
+/*
+ * The commits that changed path, as `git log -- path` lists them: from
+ * HEAD by commit date, newest first, with git's history simplification (a
+ * merge is listed only when it differs from every parent; when it equals
+ * one, only that parent is followed). Like --follow, a commit that added
+ * the file by renaming another continues the walk under the old path; a
+ * copy is not followed (git --follow would also take a record created
+ * from another's copy for its history), and merges that changed the file
+ * are listed (git --follow hides them). Reports "history needs a git
+ * repository" and, in a shallow clone, that a full clone is needed.
+ */
+int git_history(const char *root, const char *path, struct git_hist *out);
+void git_hist_free(struct git_hist *h);
+
+/*
+ * For each of the npaths directories ("register/", "dpa/", ...) the number
+ * of commits that `git log -- DIR` lists (see git_history: a merge counts
+ * only when it differs from every parent) whose committer date, in the
+ * committer's own offset, falls in year. Returns 1, reporting nothing and
+ * with zero counts, when root is not in a git repository; a shallow clone
+ * is an error ("counting commits needs a full clone: ...").
+ */
+int git_count_commits(const char *root, int year, const char *const *paths,
+                      size_t npaths, size_t *counts);
+
 #endif
