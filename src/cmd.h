@@ -45,5 +45,6 @@ int opt_long(const char *s, long min, long max, long *out);
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
 
 #endif
