@@ -45,8 +45,8 @@ resolve_paths(const struct repo *r, char **args, int nargs, struct scope *sc)
 		           abs[rootlen] == '/') {
 			sc->paths[sc->n++] = xstrdup(abs + rootlen + 1);
 		} else {
-			diag_error("'%s' is outside the repository at '%s'",
-			           args[i], r->root);
+			diag_error("'%s' is outside the repository",
+			           args[i]);
 			free(abs);
 			return -1;
 		}

@@ -609,17 +609,29 @@ libyaml_error(struct loader *L, const yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_position(L->data, L->len, p->problem_offset, &line,
-		                &col);
-		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8") ||
-		    strstr(problem, "octet"))
+		size_t off = p->problem_offset, k;
+
+		/* For a broken sequence libyaml points at the byte that
+		 * broke it: report the sequence's lead byte instead. */
+		for (k = 1; k <= 3 && k <= off && off <= L->len; k++) {
+			unsigned char c = (unsigned char)L->data[off - k];
+
+			if (c >= 0xC0) {
+				off -= k;
+				break;
+			}
+			if (c < 0x80)
+				break;
+		}
+		offset_position(L->data, L->len, off, &line, &col);
+		if (strstr(problem, "UTF-8") || strstr(problem, "octet"))
 			fail(L, line, col,
-			     "invalid UTF-8 (%s) at byte %zu; save the file as "
-			     "UTF-8",
-			     problem, p->problem_offset);
+			    "invalid UTF-8 (%s) at byte %zu; save the file as "
+			    "UTF-8",
+			    problem, off + L->bom);
 		else
 			fail(L, line, col, "%s at byte %zu", problem,
-			     p->problem_offset);
+			    off + L->bom);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -779,17 +791,6 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 		fail(&L, 1, 1,
 		     "file of %zu bytes is larger than the limit of 4 MiB",
 		     len);
-		yml_doc_free(doc);
-		return -1;
-	}
-	if (memchr(data, '\0', len) != NULL) {
-		int line, col;
-
-		offset_position(
-		    data, len,
-		    (size_t)((const char *)memchr(data, '\0', len) - data),
-		    &line, &col);
-		fail(&L, line, col, "NUL byte in the file; remove it");
 		yml_doc_free(doc);
 		return -1;
 	}
