@@ -15,7 +15,7 @@ static int
 is_alnum(int c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z');
+	    (c >= 'A' && c <= 'Z');
 }
 
 static int
@@ -42,7 +42,7 @@ static int
 intraword(const char *s, size_t len, size_t i)
 {
 	return i > 0 && i + 1 < len && is_alnum((unsigned char)s[i - 1]) &&
-	       is_alnum((unsigned char)s[i + 1]);
+	    is_alnum((unsigned char)s[i + 1]);
 }
 
 /*
@@ -67,15 +67,16 @@ url_at(const char *s, size_t len, size_t i)
 		/* RFC 3986 characters and IRI bytes, less '$': pandoc reads
 		 * math across the rows of a table before autolinks. */
 		if (!(is_alnum(c) || c >= 0x80 ||
-		      (c && strchr("-._~:/?#[]@!&'()*+,;=%", c))) ||
+		        (c && strchr("-._~:/?#[]@!&'()*+,;=%", c))) ||
 		    (c == '&' && entity_at(s, len, k)))
 			break;
 		open += c == '(';
 		close += c == ')';
 	}
 	/* Trailing punctuation ends the sentence, not the URL. */
-	while (k > j && (strchr(".,:;!?'\"*_~", s[k - 1]) ||
-	                 (s[k - 1] == ')' && close > open))) {
+	while (k > j &&
+	    (strchr(".,:;!?'\"*_~", s[k - 1]) ||
+	        (s[k - 1] == ')' && close > open))) {
 		close -= s[k - 1] == ')';
 		k--;
 	}
@@ -133,11 +134,12 @@ escape(struct buf *b, const char *s, size_t len, int mode)
 	uint32_t cp;
 
 	if (mode != ESC_INLINE) {
-		while (i < end &&
-		       (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r'))
+		while (
+		    i < end && (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r'))
 			i++;
-		while (end > i && (is_blank(s[end - 1]) || s[end - 1] == '\n' ||
-		                   s[end - 1] == '\r'))
+		while (end > i &&
+		    (is_blank(s[end - 1]) || s[end - 1] == '\n' ||
+		        s[end - 1] == '\r'))
 			end--;
 	}
 	for (; i < end; i += n) {
@@ -198,7 +200,7 @@ escape(struct buf *b, const char *s, size_t len, int mode)
 		    (c == '_' && !intraword(s, end, i)) ||
 		    (c == '&' && entity_at(s, end, i)) ||
 		    (c == '@' &&
-		     (i == 0 || !is_alnum((unsigned char)s[i - 1]))) ||
+		        (i == 0 || !is_alnum((unsigned char)s[i - 1]))) ||
 		    (c == '-' && i > 0 && s[i - 1] == '-') ||
 		    (mode == ESC_HEADING && c == '#'))
 			buf_putc(b, '\\');

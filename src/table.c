@@ -66,7 +66,7 @@ cell_set(struct cell *c, const char *s, const char *color)
 		if (cp == '\t' || cp == '\n' || cp == '\r')
 			buf_putc(&b, ' ');
 		else if (cp == UTF8_BAD || cp < 0x20 ||
-		         (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp))
+		    (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp))
 			buf_puts(&b, "\xEF\xBF\xBD");
 		else
 			buf_add(&b, s + i, n);
@@ -98,8 +98,8 @@ table_set_maxwidth(struct table *t, size_t col, size_t w)
 void
 table_add_row(struct table *t)
 {
-	t->cells = xgrow(t->cells, &t->cap, (t->nrows + 1) * t->ncols,
-	                 sizeof *t->cells);
+	t->cells = xgrow(
+	    t->cells, &t->cap, (t->nrows + 1) * t->ncols, sizeof *t->cells);
 	memset(t->cells + t->nrows * t->ncols, 0, t->ncols * sizeof *t->cells);
 	t->nrows++;
 }
@@ -132,8 +132,8 @@ table_cellf(struct table *t, size_t col, const char *fmt, ...)
 }
 
 void
-table_cell_color(struct table *t, size_t col, const char *text,
-                 const char *color)
+table_cell_color(
+    struct table *t, size_t col, const char *text, const char *color)
 {
 	cell_set(current(t, col), text, color);
 }
@@ -173,7 +173,7 @@ put_truncated(struct buf *out, const char *text, size_t w)
 
 static void
 put_cell(struct buf *out, const struct cell *c, size_t w, int align,
-         const char *color)
+    const char *color)
 {
 	struct buf tmp = BUF_INIT;
 	const char *text = c->text ? c->text : "";
@@ -276,8 +276,7 @@ table_render(const struct table *t, struct buf *out, int width, int use_color)
 		for (c = 0; c < t->ncols; c++)
 			if (w[c])
 				put_cell(sep(out, w, c), &t->cols[c].head, w[c],
-				         t->cols[c].align,
-				         use_color ? "1" : NULL);
+				    t->cols[c].align, use_color ? "1" : NULL);
 		end_line(out);
 		for (c = 0; c < t->ncols; c++)
 			if (w[c])
@@ -290,8 +289,8 @@ table_render(const struct table *t, struct buf *out, int width, int use_color)
 
 			if (w[c])
 				put_cell(sep(out, w, c), cell, w[c],
-				         t->cols[c].align,
-				         use_color ? cell->color : NULL);
+				    t->cols[c].align,
+				    use_color ? cell->color : NULL);
 		}
 		end_line(out);
 	}

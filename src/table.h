@@ -41,16 +41,16 @@ void table_cellf(struct table *t, size_t col, const char *fmt, ...)
  * A cell shown in colour: color holds SGR parameters such as "31" or
  * "1;33" (anything else is ignored); colour does not count in the width.
  */
-void table_cell_color(struct table *t, size_t col, const char *text,
-                      const char *color);
+void table_cell_color(
+    struct table *t, size_t col, const char *text, const char *color);
 size_t table_rows(const struct table *t);
 /*
  * Append the table to out. With width > 0, TABLE_SHRINK columns are
  * narrowed, widest first, until lines fit in width columns (or cannot
  * shrink further). Colour and a bold header only with use_color.
  */
-void table_render(const struct table *t, struct buf *out, int width,
-                  int use_color);
+void table_render(
+    const struct table *t, struct buf *out, int width, int use_color);
 void table_free(struct table *t);
 
 #endif

@@ -23,8 +23,8 @@ static const struct {
     {"it's", "it's"},
     {"Bl\xC3\xA5"
      "b\xC3\xA6r \xC3\xB8l, \xC3\xA4rende", /* UTF-8 as is */
-     "\"Bl\xC3\xA5"
-     "b\xC3\xA6r \xC3\xB8l, \xC3\xA4rende\""},
+        "\"Bl\xC3\xA5"
+        "b\xC3\xA6r \xC3\xB8l, \xC3\xA4rende\""},
     {"\xE2\x9C\x93", "\xE2\x9C\x93"},
     /* formula injection: each prefix gets a leading ' */
     {"=1+2", "'=1+2"},
@@ -35,14 +35,14 @@ static const struct {
     {"\tx", "'\tx"},
     {"\rx", "\"'\rx\""},
     {"=HYPERLINK(\"http://x\",\"y\")",
-     "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
     {"a=b", "a=b"}, /* only the first character counts */
     {" =1", "\" =1\""},
     /* ill-formed UTF-8 becomes U+FFFD */
     {"a\xFF"
      "b",
-     "a\xEF\xBF\xBD"
-     "b"},
+        "a\xEF\xBF\xBD"
+        "b"},
     {"\xE2\x82", "\xEF\xBF\xBD"},
 };
 
@@ -60,7 +60,7 @@ test_text_cells(void **state)
 		csv_cell(&c, text_cases[i].in);
 		if (strcmp(buf_cstr(&b), text_cases[i].out))
 			fail_msg("case %zu: [%s], want [%s]", i, buf_cstr(&b),
-			         text_cases[i].out);
+			    text_cases[i].out);
 	}
 	buf_free(&b);
 }
@@ -99,7 +99,7 @@ test_numeric_cells(void **state)
 		csv_cell_num(&c, num_cases[i].in);
 		if (strcmp(buf_cstr(&b), num_cases[i].out))
 			fail_msg("case %zu: [%s], want [%s]", i, buf_cstr(&b),
-			         num_cases[i].out);
+			    num_cases[i].out);
 	}
 	buf_free(&b);
 }
@@ -123,8 +123,8 @@ test_typed_cells(void **state)
 	csv_cellf(&c, "%d%%", 50);
 	csv_cellf(&c, "=%s", "x");
 	csv_row_end(&c);
-	assert_string_equal(buf_cstr(&b),
-	                    "71.5,-0.5,0.0,-71.5,-42,true,false,,50%,'=x\r\n");
+	assert_string_equal(
+	    buf_cstr(&b), "71.5,-0.5,0.0,-71.5,-42,true,false,,50%,'=x\r\n");
 	buf_free(&b);
 }
 
@@ -149,10 +149,10 @@ test_records(void **state)
 	csv_cell(&c, NULL);
 	csv_row_end(&c);
 	assert_string_equal(buf_cstr(&b),
-	                    "id,title,discovered,breach_type,risk,notified\r\n"
-	                    "INC-2026-001,\"Lost laptop, unencrypted\","
-	                    "2026-03-28T10:00+01:00,confidentiality,high,\r\n"
-	                    ",\r\n");
+	    "id,title,discovered,breach_type,risk,notified\r\n"
+	    "INC-2026-001,\"Lost laptop, unencrypted\","
+	    "2026-03-28T10:00+01:00,confidentiality,high,\r\n"
+	    ",\r\n");
 	buf_free(&b);
 }
 

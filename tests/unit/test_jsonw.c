@@ -29,13 +29,12 @@ one_string(struct buf *b, const char *s, size_t len)
 static void
 test_control_characters(void **state)
 {
-	static const char *const esc[32] = {
-	    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005",
-	    "\\u0006", "\\u0007", "\\b",     "\\t",     "\\n",     "\\u000b",
-	    "\\f",     "\\r",     "\\u000e", "\\u000f", "\\u0010", "\\u0011",
-	    "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-	    "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d",
-	    "\\u001e", "\\u001f"};
+	static const char *const esc[32] = {"\\u0000", "\\u0001", "\\u0002",
+	    "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007", "\\b", "\\t",
+	    "\\n", "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010",
+	    "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016",
+	    "\\u0017", "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c",
+	    "\\u001d", "\\u001e", "\\u001f"};
 	struct buf b = BUF_INIT;
 	char in[3], want[16];
 	int c;
@@ -61,25 +60,25 @@ static const struct {
     {"\x7F", 1, "\"\x7F\""},
     {"Bl\xC3\xA5"
      "b\xC3\xA6r \xE2\x9C\x93 \xF0\x9F\x98\x80",
-     17,
-     "\"Bl\xC3\xA5"
-     "b\xC3\xA6r \xE2\x9C\x93 \xF0\x9F\x98\x80\""},
+        17,
+        "\"Bl\xC3\xA5"
+        "b\xC3\xA6r \xE2\x9C\x93 \xF0\x9F\x98\x80\""},
     {"\xE2\x80\xA8\xE2\x80\xA9", 6, "\"\\u2028\\u2029\""},
     /* ill-formed UTF-8: one U+FFFD per maximal subpart */
     {"a\xFF"
      "b",
-     3,
-     "\"a\xEF\xBF\xBD"
-     "b\""},
+        3,
+        "\"a\xEF\xBF\xBD"
+        "b\""},
     {"a\xE2\x82"
      "b",
-     4,
-     "\"a\xEF\xBF\xBD"
-     "b\""},
+        4,
+        "\"a\xEF\xBF\xBD"
+        "b\""},
     {"\xC0\xAF", 2, "\"\xEF\xBF\xBD\xEF\xBF\xBD\""},
     {"\xED\xA0\x80", 3, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},
     {"\xF4\x90\x80\x80", 4,
-     "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},
+        "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},
     {"end\xF0\x9F\x98", 6, "\"end\xEF\xBF\xBD\""},
 };
 
@@ -96,7 +95,7 @@ test_strings(void **state)
 
 		if (strcmp(got, string_cases[i].out))
 			fail_msg("case %zu: [%s], want [%s]", i, got,
-			         string_cases[i].out);
+			    string_cases[i].out);
 	}
 	buf_free(&b);
 }
@@ -133,8 +132,7 @@ test_numbers(void **state)
 	jsonw_null(&w);
 	jsonw_str(&w, NULL);
 	jsonw_arr_end(&w);
-	assert_string_equal(
-	    buf_cstr(&b),
+	assert_string_equal(buf_cstr(&b),
 	    "[71.5,-0.5,0.0,1.0,-71.5,-922337203685477580.8,"
 	    "-9223372036854775808,9223372036854775807,"
 	    "0.1,71.5,0.3333333333333333,3,1e+21,5e-324,"
@@ -177,24 +175,24 @@ test_nesting(void **state)
 	jsonw_init(&w, &b, 1);
 	write_doc(&w);
 	assert_int_equal(w.depth, 0);
-	assert_string_equal(buf_cstr(&b), "{\n"
-	                                  "  \"year\": 2026,\n"
-	                                  "  \"quarters\": [\n"
-	                                  "    {\n"
-	                                  "      \"quarter\": \"Q1\",\n"
-	                                  "      \"tasks\": [],\n"
-	                                  "      \"extra\": {}\n"
-	                                  "    },\n"
-	                                  "    2\n"
-	                                  "  ],\n"
-	                                  "  \"k\\\"ey\": true\n"
-	                                  "}\n");
+	assert_string_equal(buf_cstr(&b),
+	    "{\n"
+	    "  \"year\": 2026,\n"
+	    "  \"quarters\": [\n"
+	    "    {\n"
+	    "      \"quarter\": \"Q1\",\n"
+	    "      \"tasks\": [],\n"
+	    "      \"extra\": {}\n"
+	    "    },\n"
+	    "    2\n"
+	    "  ],\n"
+	    "  \"k\\\"ey\": true\n"
+	    "}\n");
 	buf_reset(&b);
 	jsonw_init(&w, &b, 0);
 	write_doc(&w);
 	jsonw_str(&w, "second line");
-	assert_string_equal(
-	    buf_cstr(&b),
+	assert_string_equal(buf_cstr(&b),
 	    "{\"year\":2026,\"quarters\":[{\"quarter\":\"Q1\",\"tasks\":[],"
 	    "\"extra\":{}},2],\"k\\\"ey\":true}\n"
 	    "\"second line\"\n");
@@ -259,7 +257,7 @@ test_misuse_asserts(void **state)
 {
 	static void (*const misuse[])(struct jsonw *) = {
 	    misuse_value_without_key, misuse_key_in_array, misuse_wrong_end,
-	    misuse_key_without_value, misuse_two_keys,     misuse_end_at_top,
+	    misuse_key_without_value, misuse_two_keys, misuse_end_at_top,
 	    misuse_too_deep};
 	size_t i;
 

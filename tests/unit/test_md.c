@@ -17,7 +17,7 @@ static const struct {
     {"tab\there", "tab here"},
     {"back\\slash", "back\\\\slash"},
     {"*bold* `code` [link](x) <b> ~del~ $x$ 2^3", /* inline formatting */
-     "\\*bold\\* \\`code\\` \\[link\\](x) \\<b> \\~del\\~ \\$x\\$ 2\\^3"},
+        "\\*bold\\* \\`code\\` \\[link\\](x) \\<b> \\~del\\~ \\$x\\$ 2\\^3"},
     {"snake_case_name", "snake_case_name"},
     {"_under_", "\\_under\\_"},
     {"R&D", "R&D"},
@@ -30,8 +30,8 @@ static const struct {
     {"# 1. > +", "# 1. > +"},
     {"Bl\xC3\xA5"
      "b\xC3\xA6r \xE2\x9C\x93",
-     "Bl\xC3\xA5"
-     "b\xC3\xA6r \xE2\x9C\x93"},
+        "Bl\xC3\xA5"
+        "b\xC3\xA6r \xE2\x9C\x93"},
     {"bad\xFF", "bad\xEF\xBF\xBD"},
     {"esc\x1B[2J", "esc\xEF\xBF\xBD\\[2J"},
     /* URLs become autolinks: no escapes inside them */
@@ -53,7 +53,7 @@ test_cell_escape(void **state)
 		md_escape_cell(&b, cell_cases[i].in, strlen(cell_cases[i].in));
 		if (strcmp(buf_cstr(&b), cell_cases[i].out))
 			fail_msg("case %zu: [%s], want [%s]", i, buf_cstr(&b),
-			         cell_cases[i].out);
+			    cell_cases[i].out);
 	}
 	buf_free(&b);
 }
@@ -90,11 +90,11 @@ test_inline_escape(void **state)
 	(void)state;
 	for (i = 0; i < sizeof inline_cases / sizeof inline_cases[0]; i++) {
 		buf_reset(&b);
-		md_escape_inline(&b, inline_cases[i].in,
-		                 strlen(inline_cases[i].in));
+		md_escape_inline(
+		    &b, inline_cases[i].in, strlen(inline_cases[i].in));
 		if (strcmp(buf_cstr(&b), inline_cases[i].out))
 			fail_msg("case %zu: [%s], want [%s]", i, buf_cstr(&b),
-			         inline_cases[i].out);
+			    inline_cases[i].out);
 	}
 	buf_free(&b);
 }
@@ -108,9 +108,10 @@ test_heading(void **state)
 	md_heading(&b, 2, "Q1: C# #1 {x}");
 	md_heading(&b, 0, "low");
 	md_heading(&b, 9, "multi\nline");
-	assert_string_equal(buf_cstr(&b), "## Q1: C\\# \\#1 \\{x}\n\n"
-	                                  "# low\n\n"
-	                                  "###### multi line\n\n");
+	assert_string_equal(buf_cstr(&b),
+	    "## Q1: C\\# \\#1 \\{x}\n\n"
+	    "# low\n\n"
+	    "###### multi line\n\n");
 	buf_free(&b);
 }
 
@@ -136,8 +137,7 @@ test_table(void **state)
 	md_table_cell_md(&t, "`a|b`");
 	md_table_row_end(&t); /* the missing fourth cell stays empty */
 	md_table_end(&t);
-	assert_string_equal(
-	    buf_cstr(&b),
+	assert_string_equal(buf_cstr(&b),
 	    "| ID | Hours | Status | Notes |\n"
 	    "| :--- | -----: | :------: | :----- |\n"
 	    "| INC-2026-001 | 71.5 | open \\| pending | called DPO<br>waiting |\n"

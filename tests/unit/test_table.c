@@ -31,8 +31,8 @@ nordic(void)
 	table_add_row(t);
 	table_cell(t, 0, "REG-3");
 	table_cell(t, 1,
-	           "Bl\xC3\xA5"
-	           "b\xC3\xA6rsyltet\xC3\xB8y");
+	    "Bl\xC3\xA5"
+	    "b\xC3\xA6rsyltet\xC3\xB8y");
 	table_cellf(t, 2, "%c", 'x');
 	table_cell(t, 3, CHECK);
 	return t;
@@ -50,8 +50,8 @@ check_lines(const char *s, size_t width)
 		if (nl > s && nl[-1] == ' ')
 			fail_msg("trailing blank: [%.*s]", (int)(nl - s), s);
 		if (width && utf8_width(s, (size_t)(nl - s)) > width)
-			fail_msg("wider than %zu: [%.*s]", width, (int)(nl - s),
-			         s);
+			fail_msg(
+			    "wider than %zu: [%.*s]", width, (int)(nl - s), s);
 	}
 }
 
@@ -64,8 +64,7 @@ test_alignment(void **state)
 	(void)state;
 	assert_int_equal(table_rows(t), 3);
 	table_render(t, &b, 0, 0);
-	assert_string_equal(
-	    buf_cstr(&b),
+	assert_string_equal(buf_cstr(&b),
 	    "ID      Behandling        Status  Klar\n" RULE6
 	    "  " RULE6 RULE6 RULE4 "  " RULE6 "  " RULE4 "\n"
 	    "REG-1   L\xC3\xB8nn og personal  \xC3\xA5pen       " CHECK "\n"
@@ -86,8 +85,7 @@ test_fit_width(void **state)
 	(void)state;
 	/* 38 columns wide; the text column shrinks to its header, 10. */
 	table_render(t, &b, 32, 0);
-	assert_string_equal(
-	    buf_cstr(&b),
+	assert_string_equal(buf_cstr(&b),
 	    "ID      Behandling  Status  Klar\n" RULE6 "  " RULE6 RULE4
 	    "  " RULE6 "  " RULE4 "\n"
 	    "REG-1   L\xC3\xB8nn og p\xE2\x80\xA6  \xC3\xA5pen       " CHECK
@@ -114,9 +112,8 @@ test_color(void **state)
 	(void)state;
 	table_render(t, &b, 0, 1);
 	assert_non_null(strstr(buf_cstr(&b), "\033[1mID\033[0m      "));
-	assert_non_null(
-	    strstr(buf_cstr(&b),
-	           "personal  \033[32m\xC3\xA5pen\033[0m       " CHECK "\n"));
+	assert_non_null(strstr(buf_cstr(&b),
+	    "personal  \033[32m\xC3\xA5pen\033[0m       " CHECK "\n"));
 	check_lines(buf_cstr(&b), 0);
 	buf_reset(&b);
 	table_render(t, &b, 0, 0);
@@ -138,8 +135,8 @@ test_maxwidth_and_wide(void **state)
 	table_add_row(t);
 	/* 日本語テキスト: width 14; two wide characters and '…' fit in 6 */
 	table_cell(t, 0,
-	           "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x83\x86"
-	           "\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88");
+	    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x83\x86"
+	    "\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88");
 	table_cell(t, 1, "1");
 	table_add_row(t);
 	table_cell(t, 0, "cafe\xCC\x81s"); /* combining accent: width 5 */
@@ -147,13 +144,13 @@ test_maxwidth_and_wide(void **state)
 	table_add_row(t);
 	table_cell_color(t, 0, "sp\xC3\xA5rbar", "1;31m\033[2J"); /* bad */
 	table_render(t, &b, 0, 1);
-	assert_string_equal(
-	    buf_cstr(&b), "\033[1mText\033[0m     \033[1mN\033[0m\n" RULE6 "  "
-	                  "\xE2\x94\x80\xE2\x94\x80"
-	                  "\n"
-	                  "\xE6\x97\xA5\xE6\x9C\xAC\xE2\x80\xA6    1\n"
-	                  "cafe\xCC\x81s   22\n"
-	                  "sp\xC3\xA5rb\xE2\x80\xA6\n");
+	assert_string_equal(buf_cstr(&b),
+	    "\033[1mText\033[0m     \033[1mN\033[0m\n" RULE6 "  "
+	    "\xE2\x94\x80\xE2\x94\x80"
+	    "\n"
+	    "\xE6\x97\xA5\xE6\x9C\xAC\xE2\x80\xA6    1\n"
+	    "cafe\xCC\x81s   22\n"
+	    "sp\xC3\xA5rb\xE2\x80\xA6\n");
 	check_lines(buf_cstr(&b), 0);
 	table_free(t);
 	buf_free(&b);
@@ -174,8 +171,8 @@ test_sanitise_and_headerless(void **state)
 	table_cell(t, 0, "DPO:");
 	table_render(t, &b, 0, 0);
 	assert_string_equal(buf_cstr(&b),
-	                    "Name:  a b c\xEF\xBF\xBD[2J\xEF\xBF\xBD\n"
-	                    "DPO:\n");
+	    "Name:  a b c\xEF\xBF\xBD[2J\xEF\xBF\xBD\n"
+	    "DPO:\n");
 	table_free(t);
 	table_free(NULL);
 	buf_free(&b);

@@ -66,7 +66,7 @@ test_validate(void **state)
 
 		if (got != validate_cases[i].bad)
 			fail_msg("case %zu: offset %zu, want %zu", i, got,
-			         validate_cases[i].bad);
+			    validate_cases[i].bad);
 	}
 }
 
@@ -105,8 +105,8 @@ test_decode(void **state)
 		n = utf8_decode(decode_cases[i].s, decode_cases[i].len, &cp);
 		if (n != decode_cases[i].n || cp != decode_cases[i].cp)
 			fail_msg("case %zu: %zu bytes U+%04X, want %zu U+%04X",
-			         i, n, (unsigned)cp, decode_cases[i].n,
-			         (unsigned)decode_cases[i].cp);
+			    i, n, (unsigned)cp, decode_cases[i].n,
+			    (unsigned)decode_cases[i].cp);
 	}
 }
 
@@ -123,10 +123,11 @@ test_roundtrip_all(void **state)
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
 		n = utf8_encode(cp, out);
-		assert_int_equal(n, cp < 0x80      ? 1
-		                    : cp < 0x800   ? 2
-		                    : cp < 0x10000 ? 3
-		                                   : 4);
+		assert_int_equal(n,
+		    cp < 0x80          ? 1
+		        : cp < 0x800   ? 2
+		        : cp < 0x10000 ? 3
+		                       : 4);
 		assert_int_equal(utf8_validate(out, n), n);
 		assert_int_equal(utf8_decode(out, n, &back), n);
 		assert_int_equal(back, cp);
@@ -180,12 +181,12 @@ test_exhaustive_short(void **state)
 	(void)state;
 	for (a = 0; a < 256; a++) {
 		s[0] = (unsigned char)a;
-		assert_int_equal(utf8_validate((char *)s, 1),
-		                 ref_validate(s, 1));
+		assert_int_equal(
+		    utf8_validate((char *)s, 1), ref_validate(s, 1));
 		for (b = 0; b < 256; b++) {
 			s[1] = (unsigned char)b;
-			assert_int_equal(utf8_validate((char *)s, 2),
-			                 ref_validate(s, 2));
+			assert_int_equal(
+			    utf8_validate((char *)s, 2), ref_validate(s, 2));
 			if (a < 0x80 && b < 0x80)
 				continue; /* ASCII pairs add nothing new */
 			for (c = 0; c < 256; c++) {
@@ -217,9 +218,7 @@ static const struct {
 	size_t len;
 	size_t width;
 } width_cases[] = {
-    {S(""), 0},
-    {S("abc"), 3},
-    {S("\xC3\xA6\xC3\xB8\xC3\xA5"), 3},    /* æøå */
+    {S(""), 0}, {S("abc"), 3}, {S("\xC3\xA6\xC3\xB8\xC3\xA5"), 3}, /* æøå */
     {S("\xC3\x84rende \xC3\xB6ppet"), 12}, /* Ärende öppet */
     {S("\xE2\x9C\x93"), 1},                /* ✓ */
     {S("\xE2\x80\xA6"), 1},                /* … (ambiguous: narrow) */
@@ -248,7 +247,7 @@ test_width(void **state)
 		w = utf8_width(width_cases[i].s, width_cases[i].len);
 		if (w != width_cases[i].width)
 			fail_msg("case %zu: width %zu, want %zu", i, w,
-			         width_cases[i].width);
+			    width_cases[i].width);
 	}
 }
 
