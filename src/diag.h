@@ -42,32 +42,38 @@ struct diag_list {
 	size_t nov, capov;
 };
 
-#define DIAG_LIST_INIT {0}
+#define DIAG_LIST_INIT                                                         \
+	{                                                                      \
+		0                                                              \
+	}
 
 /* Set the severity a rule's findings get (DIAG_OFF drops them). */
 void diag_override(struct diag_list *l, const char *rule,
-    enum diag_severity sev);
+                   enum diag_severity sev);
 /* The severity a finding of rule with default sev gets after overrides. */
 enum diag_severity diag_effective(const struct diag_list *l, const char *rule,
-    enum diag_severity sev);
+                                  enum diag_severity sev);
 
 void diag_add(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *fmt, ...)
+              enum diag_severity sev, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 /* As diag_add, with the JSON pointer of the offending node. */
 void diag_addp(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *pointer,
-    const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+               enum diag_severity sev, const char *rule, const char *pointer,
+               const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 /* Move every finding of src to dst, leaving src empty. */
 void diag_move(struct diag_list *dst, struct diag_list *src);
 /* Sort by path, line, column, rule, message; drop exact duplicates. */
 void diag_sort(struct diag_list *l);
+/* Keep only the findings for which keep returns non-zero. */
+void diag_retain(struct diag_list *l, int (*keep)(const struct diag *, void *),
+                 void *arg);
 size_t diag_count(const struct diag_list *l, enum diag_severity sev);
 void diag_list_free(struct diag_list *l);
 
 /* Print findings in one of the formats; color applies to text only. */
 int diag_print(const struct diag_list *l, FILE *fp, enum diag_format fmt,
-    int color);
+               int color);
 /* Parse "text", "json", "github", "sarif"; -1 when unknown. */
 int diag_format_parse(const char *s, enum diag_format *out);
 const char *diag_severity_name(enum diag_severity sev);
@@ -79,7 +85,8 @@ void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_set_quiet(int quiet);
 
-/* Whether stderr/stdout should be coloured: mode is "auto", "always", "never". */
+/* Whether stderr/stdout should be coloured: mode is "auto", "always", "never".
+ */
 int diag_color_enabled(const char *mode, FILE *fp);
 
 #endif

@@ -1,9 +1,241 @@
 /* gdprctl: main, global options and the command table. */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "git.h"
+
+static const char main_usage[] =
+    "usage: gdprctl [-C DIR] [--today DATE] [--color auto|always|never] "
+    "[-q]\n"
+    "               COMMAND [ARGS...]\n"
+    "       gdprctl -h | --help | --version\n";
+
+const struct cmd commands[] = {
+    {"init", cmd_init,
+     "usage: gdprctl init [DIR] [--name NAME] [--country CC] "
+     "[--locale en|nb|sv]\n"
+     "\n"
+     "Create gdprctl.yaml and the seven record directories in DIR (default\n"
+     "the current directory) and run git init when DIR is not yet in a git\n"
+     "repository. Nothing that exists is overwritten.\n"
+     "\n"
+     "  --name NAME      the organisation's name\n"
+     "  --country CC     ISO 3166-1 alpha-2 country code (default NO)\n"
+     "  --locale L       en, nb or sv: the language of reports (default en)\n",
+     "create a records repository"},
+    {"validate", cmd_validate,
+     "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
+     "                        [--strict] [--changed-since REV]\n"
+     "\n"
+     "Check every record (or those under PATH) and print the findings.\n"
+     "\n"
+     "  --format F           text (default), json, github or sarif\n"
+     "  --strict             warnings fail too (exit 1)\n"
+     "  --changed-since REV  findings only for files changed since REV\n",
+     "check the records and print findings"},
+    {"schema", cmd_schema,
+	"usage: gdprctl schema export DIR\n"
+	"       gdprctl schema validate SCHEMA FILE...\n"
+	"\n"
+	"export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
+	"editors and other tools. validate checks YAML or JSON files against any\n"
+	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
+	"export the schemas, or validate files against a schema"},
+    {"help", cmd_help,
+     "usage: gdprctl help [COMMAND]\n"
+     "\n"
+     "Show the commands, or the usage of one command.\n",
+     "show help for a command"},
+    {NULL, NULL, NULL, NULL},
+};
+
+const struct cmd *
+cmd_lookup(const char *name)
+{
+	const struct cmd *c;
+
+	for (c = commands; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+opt_reset(void)
+{
+	/* 0, not 1: glibc then also resets its internal state. */
+	optind = 0;
+	opterr = 0;
+}
 
 int
-main(void)
+usage_error(const char *name, const char *fmt, ...)
 {
-	puts("gdprctl " GD_VERSION);
+	va_list ap;
+
+	fflush(stdout);
+	fputs("gdprctl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (name != NULL)
+		fprintf(stderr, "\nRun 'gdprctl help %s' for details.\n", name);
+	else
+		fputs("\nRun 'gdprctl help' for a list of commands.\n", stderr);
+	return EXIT_FAIL;
+}
+
+int
+print_usage(const char *name)
+{
+	const struct cmd *c = cmd_lookup(name);
+
+	if (c != NULL)
+		fputs(c->usage, stdout);
+	return EXIT_OK;
+}
+
+int
+opt_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (*s == '\0' || *s == ' ' || *s == '+')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
 	return 0;
+}
+
+static void
+list_commands(void)
+{
+	const struct cmd *c;
+
+	fputs(main_usage, stdout);
+	fputs("\nCommands:\n", stdout);
+	for (c = commands; c->name != NULL; c++)
+		printf("  %-10s %s\n", c->name, c->summary);
+	fputs("\nGlobal options:\n"
+	      "  -C DIR             run as if started in DIR\n"
+	      "  --today DATE       take DATE (YYYY-MM-DD) as today\n"
+	      "  --color WHEN       auto (default), always or never\n"
+	      "  -q                 print no informational messages\n"
+	      "  -h, --help         show this help\n"
+	      "  --version          print the version\n"
+	      "\nRun 'gdprctl help COMMAND' for a command's options.\n",
+	      stdout);
+}
+
+int
+cmd_help(int argc, char **argv, struct gd_ctx *ctx)
+{
+	(void)ctx;
+	if (argc > 1 &&
+	    (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
+		return print_usage("help");
+	if (argc > 2)
+		return usage_error("help", "help takes one command name");
+	if (argc == 2) {
+		if (cmd_lookup(argv[1]) == NULL)
+			return usage_error(NULL, "'%s' is not a command",
+			                   argv[1]);
+		return print_usage(argv[1]);
+	}
+	list_commands();
+	return EXIT_OK;
+}
+
+static int
+finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "gdprctl: cannot write output: %s\n",
+		        strerror(errno));
+		return EXIT_FAIL;
+	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"today", required_argument, NULL, 'T'},
+	    {"color", required_argument, NULL, 'c'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct gd_ctx ctx = {".", NULL, "auto", 0, 0};
+	const struct cmd *c;
+	int ch;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:C:hq", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'C':
+			ctx.dir = optarg;
+			break;
+		case 'h':
+			list_commands();
+			return finish(EXIT_OK);
+		case 'V':
+			printf("gdprctl %s\n", GD_VERSION);
+			return finish(EXIT_OK);
+		case 'T':
+			ctx.today = optarg;
+			break;
+		case 'c':
+			if (strcmp(optarg, "auto") != 0 &&
+			    strcmp(optarg, "always") != 0 &&
+			    strcmp(optarg, "never") != 0)
+				return usage_error(
+				    NULL,
+				    "--color takes auto, always or never, not "
+				    "'%s'",
+				    optarg);
+			ctx.color_mode = optarg;
+			break;
+		case 'q':
+			ctx.quiet = 1;
+			break;
+		case ':':
+			return usage_error(NULL, "option '%s' needs a value",
+			                   argv[optind - 1]);
+		default:
+			return usage_error(NULL, "unknown option '%s'",
+			                   argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error(NULL, "no command given");
+	c = cmd_lookup(argv[optind]);
+	if (c == NULL)
+		return usage_error(NULL, "'%s' is not a command", argv[optind]);
+	/* Like git -C: everything after this is relative to DIR. */
+	if (strcmp(ctx.dir, ".") != 0 && chdir(ctx.dir) < 0) {
+		diag_error("cannot change to '%s': %s", ctx.dir,
+		           strerror(errno));
+		return EXIT_FAIL;
+	}
+	ctx.dir = ".";
+	diag_set_quiet(ctx.quiet);
+	ctx.color_out = diag_color_enabled(ctx.color_mode, stdout);
+	argv += optind;
+	argc -= optind;
+	opt_reset();
+	git_start();
+	ch = finish(c->fn(argc, argv, &ctx));
+	git_stop();
+	return ch;
 }

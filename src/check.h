@@ -1,0 +1,17 @@
+/* The validation pipeline: every check of SPEC section 2 over a repository. */
+#ifndef GD_CHECK_H
+#define GD_CHECK_H
+
+#include "diag.h"
+#include "repo.h"
+
+struct check_opts {
+	const char *today;         /* --today, or NULL */
+	const char *changed_since; /* --changed-since REV, or NULL */
+};
+
+/* Load every record of r and add the findings of every check to d. */
+int check_repo(struct repo *r, const struct check_opts *co,
+               struct diag_list *d);
+
+#endif

@@ -1,0 +1,50 @@
+/* The commands: their entry points, the shared context, option helpers. */
+#ifndef GD_CMD_H
+#define GD_CMD_H
+
+#include <getopt.h>
+
+#include "diag.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_FAIL = 2,
+};
+
+/* Settings of the global options, passed to every command. */
+struct gd_ctx {
+	const char *dir;   /* -C DIR, or "." */
+	const char *today; /* --today YYYY-MM-DD, or NULL for the real date */
+	const char *color_mode; /* auto, always, never */
+	int color_out;          /* colour on stdout */
+	int quiet;
+};
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
+	const char *usage; /* the synopsis lines and options */
+	const char *summary;
+};
+
+/* The command table, ending with a NULL name. */
+extern const struct cmd commands[];
+const struct cmd *cmd_lookup(const char *name);
+
+/* Reset getopt before a command parses its own options. */
+void opt_reset(void);
+/* Print a usage error with a hint to 'gdprctl help NAME'; returns 2. */
+int usage_error(const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Print the usage text of a command to stdout; returns 0. */
+int print_usage(const char *name);
+/* Parse a non-negative integer option strictly; -1 when it is not one. */
+int opt_long(const char *s, long min, long max, long *out);
+
+int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
+
+#endif

@@ -1,0 +1,313 @@
+/* The records repository: root discovery, listing and loading records. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "repo.h"
+#include "xalloc.h"
+
+const struct kind_info kind_info[KIND_COUNT] = {
+    {"register", "register", "REG", "register.schema.json"},
+    {"dpa", "dpa", "DPA", "dpa.schema.json"},
+    {"incident", "incident", "INC", "incident.schema.json"},
+    {"dpia", "dpia", "DPIA", "dpia.schema.json"},
+    {"ros", "ros", "ROS", "ros.schema.json"},
+    {"request", "request", "REQ", "request.schema.json"},
+    {"plan", "plan", "PLAN", "plan.schema.json"},
+};
+
+int
+kind_by_name(const char *s)
+{
+	int k;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		if (strcmp(kind_info[k].name, s) == 0)
+			return k;
+	return -1;
+}
+
+int
+id_valid(const char *id)
+{
+	const char *p = id;
+
+	if (!(*p >= 'A' && *p <= 'Z'))
+		return 0;
+	while (*p >= 'A' && *p <= 'Z')
+		p++;
+	if (*p++ != '-')
+		return 0;
+	if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+	      (*p >= '0' && *p <= '9')))
+		return 0;
+	for (; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+	return 1;
+}
+
+int
+repo_find_root(const char *start, char **out)
+{
+	char *dir = realpath(start, NULL);
+	struct buf b = BUF_INIT;
+
+	*out = NULL;
+	if (dir == NULL) {
+		diag_error("cannot use directory '%s': %s", start,
+		           strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		struct stat st;
+		char *slash;
+
+		buf_reset(&b);
+		buf_printf(&b, "%s/%s", strcmp(dir, "/") ? dir : "",
+		           CONFIG_FILE);
+		if (lstat(b.ptr, &st) == 0) {
+			*out = dir;
+			buf_free(&b);
+			return 0;
+		}
+		if (strcmp(dir, "/") == 0)
+			break;
+		slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	buf_free(&b);
+	free(dir);
+	diag_error("not in a gdprctl repository (no %s here or in any parent "
+	           "directory); run 'gdprctl init' to create one",
+	           CONFIG_FILE);
+	return -1;
+}
+
+int
+repo_open(struct repo **out, const char *start, struct diag_list *d)
+{
+	struct repo *r;
+	struct yml_doc *doc = NULL;
+	struct buf path = BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	r = xcalloc(1, sizeof(*r));
+	if (repo_find_root(start, &r->root) < 0) {
+		free(r);
+		return -1;
+	}
+	buf_printf(&path, "%s/%s", r->root, CONFIG_FILE);
+	rc = yml_load_file(&doc, CONFIG_FILE, path.ptr, 0, d);
+	buf_free(&path);
+	if (rc == -2) {
+		repo_free(r);
+		return -1;
+	}
+	if (doc != NULL)
+		config_load(&r->cfg, doc, d);
+	else
+		config_defaults(&r->cfg, "en");
+	*out = r;
+	return 0;
+}
+
+static int
+cmp_path(const void *a, const void *b)
+{
+	return strcmp(((const struct record *)a)->path,
+	              ((const struct record *)b)->path);
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* List the .yaml (and misnamed .yml) files of one kind's directory. */
+static int
+list_kind(struct repo *r, enum kind k)
+{
+	struct buf dir = BUF_INIT;
+	struct dirent *de;
+	DIR *dp;
+
+	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
+	dp = opendir(dir.ptr);
+	if (dp == NULL) {
+		int e = errno;
+
+		buf_free(&dir);
+		if (e == ENOENT || e == ENOTDIR)
+			return 0;
+		diag_error("cannot read directory '%s': %s", kind_info[k].dir,
+		           strerror(e));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		struct record *rec;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (!ends_with(de->d_name, ".yaml") &&
+		    !ends_with(de->d_name, ".yml"))
+			continue;
+		r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
+		rec = &r->recs[r->n++];
+		memset(rec, 0, sizeof(*rec));
+		rec->kind = k;
+		{
+			struct buf p = BUF_INIT;
+
+			buf_printf(&p, "%s/%s", kind_info[k].dir, de->d_name);
+			rec->path = buf_detach(&p);
+		}
+		rec->in_scope = 1;
+	}
+	closedir(dp);
+	buf_free(&dir);
+	return 0;
+}
+
+static size_t
+hash_id(enum kind k, const char *id)
+{
+	size_t h = 1469598103934665603u ^ (size_t)k;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211u;
+	return h;
+}
+
+/* Index the first record of each (kind, id); later ones are duplicates. */
+static void
+build_index(struct repo *r)
+{
+	size_t i, cap = 16;
+
+	while (cap < r->n * 2 + 1)
+		cap *= 2;
+	free(r->idx);
+	r->idx = xmalloc(cap * sizeof(*r->idx));
+	r->idxcap = cap;
+	for (i = 0; i < cap; i++)
+		r->idx[i] = (size_t)-1;
+	for (i = 0; i < r->n; i++) {
+		const struct record *rec = &r->recs[i];
+		size_t h;
+
+		if (rec->id == NULL)
+			continue;
+		h = hash_id(rec->kind, rec->id) & (cap - 1);
+		while (r->idx[h] != (size_t)-1) {
+			const struct record *o = &r->recs[r->idx[h]];
+
+			if (o->kind == rec->kind && strcmp(o->id, rec->id) == 0)
+				break;
+			h = (h + 1) & (cap - 1);
+		}
+		if (r->idx[h] == (size_t)-1)
+			r->idx[h] = i;
+	}
+}
+
+const struct record *
+repo_find(const struct repo *r, enum kind k, const char *id)
+{
+	size_t h;
+
+	if (r->idx == NULL || id == NULL)
+		return NULL;
+	h = hash_id(k, id) & (r->idxcap - 1);
+	while (r->idx[h] != (size_t)-1) {
+		const struct record *o = &r->recs[r->idx[h]];
+
+		if (o->kind == k && strcmp(o->id, id) == 0)
+			return o;
+		h = (h + 1) & (r->idxcap - 1);
+	}
+	return NULL;
+}
+
+const struct record *
+repo_next(const struct repo *r, enum kind k, const struct record *prev)
+{
+	size_t i = prev ? (size_t)(prev - r->recs) + 1 : 0;
+
+	for (; i < r->n; i++)
+		if (r->recs[i].kind == k)
+			return &r->recs[i];
+	return NULL;
+}
+
+static void
+record_set_id(struct record *rec)
+{
+	const struct yml_pair *p;
+
+	if (rec->doc == NULL)
+		return;
+	p = yml_get_pair(rec->doc->root, "id");
+	if (p != NULL && p->val->type == YML_STR) {
+		rec->id = p->val->str;
+		rec->id_node = p->val;
+	}
+}
+
+int
+repo_load(struct repo *r, struct diag_list *d)
+{
+	struct buf fs = BUF_INIT;
+	size_t i;
+	int k, rc = 0;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		if (list_kind(r, (enum kind)k) < 0)
+			rc = -1;
+	if (r->n > 1)
+		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	for (i = 0; i < r->n; i++) {
+		struct record *rec = &r->recs[i];
+
+		buf_reset(&fs);
+		buf_printf(&fs, "%s/%s", r->root, rec->path);
+		if (yml_load_file(&rec->doc, rec->path, fs.ptr, 0, d) == -2)
+			rc = -1;
+		record_set_id(rec);
+	}
+	buf_free(&fs);
+	build_index(r);
+	return rc;
+}
+
+void
+repo_free(struct repo *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->recs[i].path);
+		yml_doc_free(r->recs[i].doc);
+	}
+	free(r->recs);
+	free(r->idx);
+	config_free(&r->cfg);
+	free(r->root);
+	free(r->rev);
+	free(r);
+}

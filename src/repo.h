@@ -1,0 +1,75 @@
+/* The records repository: root discovery, record kinds, loading, lookup. */
+#ifndef GD_REPO_H
+#define GD_REPO_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "diag.h"
+#include "yml.h"
+
+enum kind {
+	KIND_REGISTER,
+	KIND_DPA,
+	KIND_INCIDENT,
+	KIND_DPIA,
+	KIND_ROS,
+	KIND_REQUEST,
+	KIND_PLAN,
+	KIND_COUNT,
+};
+
+struct kind_info {
+	const char *name;   /* "incident": command and schema name */
+	const char *dir;    /* "incident" */
+	const char *prefix; /* "INC" */
+	const char *schema; /* "incident.schema.json" */
+};
+
+extern const struct kind_info kind_info[KIND_COUNT];
+/* The kind whose name is s, or -1. */
+int kind_by_name(const char *s);
+
+struct record {
+	enum kind kind;
+	char *path; /* relative to the root, "incident/INC-2026-001.yaml" */
+	struct yml_doc *doc; /* NULL when the file did not load */
+	const char *id;      /* the id field when it is a string */
+	const struct yml_node *id_node;
+	int in_scope; /* findings about it are reported */
+};
+
+struct repo {
+	char *root; /* absolute */
+	char *rev;  /* --at REV, or NULL for the working tree */
+	struct config cfg;
+	struct record *recs; /* sorted by path */
+	size_t n, cap;
+	/* Open-addressing index of (kind, id) -> record. */
+	size_t *idx;
+	size_t idxcap;
+};
+
+#define CONFIG_FILE "gdprctl.yaml"
+
+/*
+ * The first directory from start upwards that holds gdprctl.yaml, as an
+ * absolute path in *out. Returns -1 (and reports) when there is none.
+ */
+int repo_find_root(const char *start, char **out);
+/* Find the root and load gdprctl.yaml (its findings go to d). */
+int repo_open(struct repo **out, const char *start, struct diag_list *d);
+/* Read and parse every record file of every kind. */
+int repo_load(struct repo *r, struct diag_list *d);
+/* The record of kind k with id, or NULL. */
+const struct record *repo_find(const struct repo *r, enum kind k,
+                               const char *id);
+/* Records of one kind, in path order: iterate with repo_next. */
+const struct record *repo_next(const struct repo *r, enum kind k,
+                               const struct record *prev);
+void repo_free(struct repo *r);
+
+/* Whether id is a well-formed id: ^[A-Z]+-[A-Za-z0-9][A-Za-z0-9-]*$ */
+int id_valid(const char *id);
+
+#endif

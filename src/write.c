@@ -1,0 +1,190 @@
+/* Safe writes: temporary file, fsync, link or rename, fsync of the directory.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "write.h"
+#include "xalloc.h"
+
+static int fail_at;
+static int step;
+
+void
+write_fail_at(int n)
+{
+	fail_at = n;
+	step = 0;
+}
+
+/* Injected failures let tests prove the old file survives every step. */
+static int
+injected(void)
+{
+	const char *env;
+
+	if (fail_at == 0 && (env = getenv("GDPRCTL_FAIL_WRITE_STEP")) != NULL)
+		fail_at = (int)strtol(env, NULL, 10);
+	if (fail_at > 0 && ++step == fail_at) {
+		errno = EIO;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+fsync_dir(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd, rc = 0;
+
+	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || injected() || fsync(fd) < 0)
+		rc = -1;
+	if (fd >= 0)
+		close(fd);
+	free(copy);
+	return rc;
+}
+
+/* Write data to a new temporary file next to path; its name in *tmp. */
+static int
+write_temp(const char *path, const char *data, size_t len, struct buf *tmp)
+{
+	size_t off = 0;
+	int fd, i;
+
+	for (i = 0; i < 100; i++) {
+		buf_reset(tmp);
+		buf_printf(tmp, "%s.%ld.%d.tmp", path, (long)getpid(), i);
+		fd = open(tmp->ptr,
+		          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		          0644);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		return -1;
+	while (off < len) {
+		ssize_t w;
+
+		if (injected()) {
+			w = -1;
+		} else {
+			w = write(fd, data + off, len - off);
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto fail;
+		off += (size_t)w;
+	}
+	if (injected() || fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail : {
+	int e = errno;
+
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp->ptr);
+	errno = e;
+}
+	return -1;
+}
+
+int
+write_new(const char *path, const char *data, size_t len)
+{
+	struct buf tmp = BUF_INIT;
+	int rc = -1;
+
+	if (write_temp(path, data, len, &tmp) < 0) {
+		diag_error("cannot write '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	/* link() refuses to replace a file that appeared meanwhile. */
+	if (injected() || link(tmp.ptr, path) < 0) {
+		int e = errno;
+
+		unlink(tmp.ptr);
+		if (e == EEXIST)
+			diag_error("'%s' already exists; not overwriting it",
+			           path);
+		else
+			diag_error("cannot create '%s': %s", path, strerror(e));
+		goto done;
+	}
+	unlink(tmp.ptr);
+	if (fsync_dir(path) < 0) {
+		diag_error("cannot sync the directory of '%s': %s", path,
+		           strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	buf_free(&tmp);
+	return rc;
+}
+
+int
+write_replace(const char *path, const char *data, size_t len)
+{
+	struct buf tmp = BUF_INIT;
+	struct stat st;
+	int rc = -1;
+
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_error("'%s' is not a regular file; not replacing it",
+		           path);
+		return -1;
+	}
+	if (write_temp(path, data, len, &tmp) < 0) {
+		diag_error("cannot write '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	if (injected() || rename(tmp.ptr, path) < 0) {
+		int e = errno;
+
+		unlink(tmp.ptr);
+		diag_error("cannot replace '%s': %s", path, strerror(e));
+		goto done;
+	}
+	if (fsync_dir(path) < 0) {
+		diag_error("cannot sync the directory of '%s': %s", path,
+		           strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	buf_free(&tmp);
+	return rc;
+}
+
+int
+write_mkdir(const char *path)
+{
+	struct stat st;
+
+	if (mkdir(path, 0755) == 0)
+		return 0;
+	if (errno == EEXIST && lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (errno == EEXIST)
+		diag_error("'%s' exists and is not a directory", path);
+	else
+		diag_error("cannot create directory '%s': %s", path,
+		           strerror(errno));
+	return -1;
+}
