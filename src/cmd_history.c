@@ -7,7 +7,9 @@
 #include "buf.h"
 #include "cmd.h"
 #include "git.h"
+#include "jsonw.h"
 #include "repo.h"
+#include "table.h"
 
 /* The kind whose prefix the id has, or -1. */
 static int
@@ -24,97 +26,65 @@ kind_of_id(const char *id)
 	return -1;
 }
 
-/* Text for a terminal: control characters of commit data become '?'. */
-static void
-put_clean(struct buf *b, const char *s)
-{
-	for (; *s; s++)
-		buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
-
-/* Code points, for lining up the author column. */
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
+/* One line per commit; the table makes commit text safe for a terminal. */
 static void
 print_text(const struct git_hist *h, const char *path, struct buf *b)
 {
-	size_t i, w = 0;
-
-	for (i = 0; i < h->n; i++)
-		if (width(h->v[i].author) > w)
-			w = width(h->v[i].author);
-	for (i = 0; i < h->n; i++) {
-		const struct git_hist_entry *e = &h->v[i];
-
-		buf_printf(b, "%s  %s  ", e->date, e->short_id);
-		put_clean(b, e->author);
-		buf_fill(b, ' ', w - width(e->author) + 2);
-		put_clean(b, e->summary);
-		if (strcmp(e->path, path) != 0) {
-			buf_puts(b, " (as ");
-			put_clean(b, e->path);
-			buf_puts(b, ")");
-		}
-		buf_putc(b, '\n');
-	}
-}
-
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c == '\t')
-			buf_puts(b, "\\t");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
-static void
-print_json(const struct git_hist *h, const char *id, const char *path,
-           struct buf *b)
-{
+	struct table *t = table_new(4);
 	size_t i;
 
-	buf_puts(b, "{\"id\": ");
-	json_str(b, id);
-	buf_puts(b, ", \"path\": ");
-	json_str(b, path);
-	buf_puts(b, ", \"commits\": [");
 	for (i = 0; i < h->n; i++) {
 		const struct git_hist_entry *e = &h->v[i];
 
-		buf_puts(b, i ? ",\n  {" : "\n  {");
-		buf_printf(b,
-		           "\"commit\": \"%s\", \"short\": \"%s\", "
-		           "\"date\": \"%s\", \"author\": ",
-		           e->commit, e->short_id, e->date);
-		json_str(b, e->author);
-		buf_puts(b, ", \"summary\": ");
-		json_str(b, e->summary);
-		buf_puts(b, ", \"path\": ");
-		json_str(b, e->path);
-		buf_putc(b, '}');
+		table_add_row(t);
+		table_cell(t, 0, e->date);
+		table_cell(t, 1, e->short_id);
+		table_cell(t, 2, e->author);
+		if (strcmp(e->path, path) != 0)
+			table_cellf(t, 3, "%s (as %s)", e->summary, e->path);
+		else
+			table_cell(t, 3, e->summary);
 	}
-	buf_puts(b, h->n ? "\n]}\n" : "]}\n");
+	if (h->n > 0)
+		table_render(t, b, 0, 0);
+	table_free(t);
+}
+
+static void
+print_json(
+    const struct git_hist *h, const char *id, const char *path, struct buf *b)
+{
+	struct jsonw w;
+	size_t i;
+
+	jsonw_init(&w, b, 1);
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "id");
+	jsonw_str(&w, id);
+	jsonw_key(&w, "path");
+	jsonw_str(&w, path);
+	jsonw_key(&w, "commits");
+	jsonw_arr_begin(&w);
+	for (i = 0; i < h->n; i++) {
+		const struct git_hist_entry *e = &h->v[i];
+
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "commit");
+		jsonw_str(&w, e->commit);
+		jsonw_key(&w, "short");
+		jsonw_str(&w, e->short_id);
+		jsonw_key(&w, "date");
+		jsonw_str(&w, e->date);
+		jsonw_key(&w, "author");
+		jsonw_str(&w, e->author);
+		jsonw_key(&w, "summary");
+		jsonw_str(&w, e->summary);
+		jsonw_key(&w, "path");
+		jsonw_str(&w, e->path);
+		jsonw_obj_end(&w);
+	}
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
 }
 
 int
@@ -139,8 +109,7 @@ cmd_history(int argc, char **argv, struct gd_ctx *ctx)
 			else if (strcmp(optarg, "text") == 0)
 				json = 0;
 			else
-				return usage_error(
-				    "history",
+				return usage_error("history",
 				    "--format takes text or json, not '%s'",
 				    optarg);
 			break;
@@ -148,11 +117,10 @@ cmd_history(int argc, char **argv, struct gd_ctx *ctx)
 			return print_usage("history");
 		case ':':
 			return usage_error("history",
-			                   "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("history", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "history", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind + 1 != argc)
@@ -178,11 +146,11 @@ cmd_history(int argc, char **argv, struct gd_ctx *ctx)
 		if (lstat(full.ptr, &st) < 0) {
 			diag_error("no record %s: %s is neither in the working "
 			           "tree nor in the history",
-			           id, path.ptr);
+			    id, path.ptr);
 			goto done;
 		}
-		diag_info("%s has no commits yet: %s is not committed", id,
-		          path.ptr);
+		diag_info(
+		    "%s has no commits yet: %s is not committed", id, path.ptr);
 	}
 	if (json)
 		print_json(&h, id, path.ptr, &out);
