@@ -168,7 +168,8 @@ main(int argc, char **argv)
 	    {"color", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct gd_ctx ctx = {".", NULL, "auto", 0, 0};
+	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0};
+	const char *today = NULL;
 	const struct cmd *c;
 	int ch;
 
@@ -185,7 +186,7 @@ main(int argc, char **argv)
 			printf("gdprctl %s\n", GD_VERSION);
 			return finish(EXIT_OK);
 		case 'T':
-			ctx.today = optarg;
+			today = optarg;
 			break;
 		case 'c':
 			if (strcmp(optarg, "auto") != 0 &&
@@ -209,6 +210,11 @@ main(int argc, char **argv)
 			                   argv[optind - 1]);
 		}
 	}
+	if (today == NULL)
+		ctx.today = date_today();
+	else if (date_parse(today, strlen(today), &ctx.today) < 0)
+		return usage_error(
+		    NULL, "--today takes a date YYYY-MM-DD, not '%s'", today);
 	if (optind >= argc)
 		return usage_error(NULL, "no command given");
 	c = cmd_lookup(argv[optind]);
