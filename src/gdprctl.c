@@ -38,6 +38,17 @@ const struct cmd commands[] = {
      "  --strict             warnings fail too (exit 1)\n"
      "  --changed-since REV  findings only for files changed since REV\n",
      "check the records and print findings"},
+    {"scan", cmd_scan,
+     "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
+     "\n"
+     "Look for national identity numbers (the personal-data rule) in any\n"
+     "text files: each PATH is a file or a directory searched recursively,\n"
+     "skipping .git and binary files; the default is the current directory.\n"
+     "Numbers found are shown masked. No records repository is needed.\n"
+     "Exit status 1 when a number is found.\n"
+     "\n"
+     "  --format F   text (default), json, github or sarif\n",
+     "find national identity numbers in any files"},
     {"help", cmd_help,
      "usage: gdprctl help [COMMAND]\n"
      "\n"
