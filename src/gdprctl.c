@@ -38,6 +38,14 @@ const struct cmd commands[] = {
      "  --strict             warnings fail too (exit 1)\n"
      "  --changed-since REV  findings only for files changed since REV\n",
      "check the records and print findings"},
+    {"schema", cmd_schema,
+	"usage: gdprctl schema export DIR\n"
+	"       gdprctl schema validate SCHEMA FILE...\n"
+	"\n"
+	"export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
+	"editors and other tools. validate checks YAML or JSON files against any\n"
+	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
+	"export the schemas, or validate files against a schema"},
     {"scan", cmd_scan,
      "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
      "\n"
