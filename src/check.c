@@ -11,5 +11,6 @@ check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
 	    repo_scope_changed(r, co->changed_since) < 0)
 		return -1;
 	rules_ids(r, d);
+	rules_run(r, co->today, d);
 	return 0;
 }
