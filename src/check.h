@@ -2,16 +2,17 @@
 #ifndef GD_CHECK_H
 #define GD_CHECK_H
 
+#include "date.h"
 #include "diag.h"
 #include "repo.h"
 
 struct check_opts {
-	const char *today;         /* --today, or NULL */
+	struct gd_date today; /* what the time-dependent rules take as today */
 	const char *changed_since; /* --changed-since REV, or NULL */
 };
 
 /* Load every record of r and add the findings of every check to d. */
-int check_repo(struct repo *r, const struct check_opts *co,
-               struct diag_list *d);
+int check_repo(
+    struct repo *r, const struct check_opts *co, struct diag_list *d);
 
 #endif
