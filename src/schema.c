@@ -49,8 +49,8 @@ struct vctx {
 	size_t nfail;
 };
 
-static size_t check(struct vctx *c, const struct schema *s,
-                    const struct yml_node *n);
+static size_t check(
+    struct vctx *c, const struct schema *s, const struct yml_node *n);
 
 static const struct yml_node *
 map_get(const struct yml_node *map, const char *key, size_t len)
@@ -66,7 +66,7 @@ static int
 is_whole(const struct yml_node *n)
 {
 	return n->type == YML_INT ||
-	       (n->type == YML_FLOAT && isfinite(n->num) &&
+	    (n->type == YML_FLOAT && isfinite(n->num) &&
 	        n->num == floor(n->num));
 }
 
@@ -173,12 +173,12 @@ static void
 render_choice(struct buf *b, const struct yml_node *n)
 {
 	int bare = n->type == YML_STR && n->len > 0 && n->len <= QUOTE_MAX &&
-	           n->str[0] != ' ' && n->str[n->len - 1] != ' ';
+	    n->str[0] != ' ' && n->str[n->len - 1] != ' ';
 
 	for (size_t i = 0; bare && i < n->len; i++) {
 		unsigned char c = (unsigned char)n->str[i];
 		bare = c >= 0x80 ||
-		       (c >= 0x20 && c != 0x7f && c != ',' && c != '"');
+		    (c >= 0x20 && c != 0x7f && c != ',' && c != '"');
 	}
 	if (bare)
 		buf_add(b, n->str, n->len);
@@ -189,24 +189,9 @@ render_choice(struct buf *b, const struct yml_node *n)
 static const char *
 found_name(const struct yml_node *n)
 {
-	switch (n->type) {
-	case YML_NULL:
-		return n->len == 0 && n->style == YML_PLAIN ? "an empty value"
-		                                            : "null";
-	case YML_BOOL:
-		return "a boolean";
-	case YML_INT:
-		return "an integer";
-	case YML_FLOAT:
-		return "a number";
-	case YML_STR:
-		return "a string";
-	case YML_SEQ:
-		return "a list";
-	case YML_MAP:
-		return "a mapping";
-	}
-	return "a value";
+	if (n->type == YML_NULL && n->len == 0 && n->style == YML_PLAIN)
+		return "an empty value";
+	return yml_type_name(n->type);
 }
 
 static void
@@ -242,7 +227,7 @@ static size_t
 slot_index(const struct table *t, const void *p, uint64_t k)
 {
 	uint64_t h = ((uint64_t)(uintptr_t)p ^ (k * 0x9E3779B97F4A7C15u)) *
-	             0xC2B2AE3D27D4EB4Fu;
+	    0xC2B2AE3D27D4EB4Fu;
 
 	return (size_t)(h ^ (h >> 29)) & (t->cap - 1);
 }
@@ -302,7 +287,7 @@ vfail(struct vctx *c, const struct yml_node *at, const char *fmt, va_list ap)
 		return 1;
 	}
 	diag_addp(c->d, c->path, at->line, at->col, DIAG_ERROR, "schema",
-	          buf_cstr(&c->ptr), "%s", msg.ptr);
+	    buf_cstr(&c->ptr), "%s", msg.ptr);
 	sl->msg = buf_detach(&msg);
 	c->nfail++;
 	return 1;
@@ -313,7 +298,7 @@ vfail(struct vctx *c, const struct yml_node *at, const char *fmt, va_list ap)
  * formats nothing while the caller only asks whether a value is valid.
  */
 static size_t fail(struct vctx *c, const struct yml_node *at, const char *fmt,
-                   ...) __attribute__((format(printf, 3, 4)));
+    ...) __attribute__((format(printf, 3, 4)));
 
 static size_t
 fail(struct vctx *c, const struct yml_node *at, const char *fmt, ...)
@@ -422,7 +407,7 @@ choices(struct buf *b, const struct yml_node *const *v, size_t n)
 
 static size_t
 fail_choice(struct vctx *c, const struct yml_node *n,
-            const struct yml_node *const *v, size_t nv)
+    const struct yml_node *const *v, size_t nv)
 {
 	struct buf b = BUF_INIT, list = BUF_INIT;
 
@@ -461,8 +446,8 @@ check_enum(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		}
 	} else {
 		fail_choice(c, n,
-		            (const struct yml_node *const *)s->enum_v->items,
-		            s->enum_v->n);
+		    (const struct yml_node *const *)s->enum_v->items,
+		    s->enum_v->n);
 	}
 	buf_free(&b);
 	buf_free(&f);
@@ -497,8 +482,8 @@ fail_format(struct vctx *c, enum schema_format f, const struct yml_node *n)
 			fail(c, n, "ambiguous date-time: add a UTC offset");
 		else
 			fail(c, n,
-			     "expected a date-time like "
-			     "2026-03-02T10:15:00+01:00");
+			    "expected a date-time like "
+			    "2026-03-02T10:15:00+01:00");
 		break;
 	case SF_EMAIL:
 		fail(c, n, "expected an email address");
@@ -527,13 +512,13 @@ check_string(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		if (len == 0)
 			return fail(c, n, "must not be empty");
 		nf += fail(c, n,
-		           "must be at least %zu characters long (found %zu)",
-		           s->min_len, len);
+		    "must be at least %zu characters long (found %zu)",
+		    s->min_len, len);
 	}
 	if ((s->has & SK_MAX_LEN) && len > s->max_len)
 		nf += fail(c, n,
-		           "must be at most %zu characters long (found %zu)",
-		           s->max_len, len);
+		    "must be at most %zu characters long (found %zu)",
+		    s->max_len, len);
 	if (nf && !c->report)
 		return nf;
 	if (s->format != SF_NONE &&
@@ -548,12 +533,12 @@ check_string(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		quote(&b, n->str, n->len);
 		if (m == 0)
 			fail(c, n, "%s does not match the pattern %s", b.ptr,
-			     schema_re_source(s->pattern));
+			    schema_re_source(s->pattern));
 		else
 			fail(c, n,
-			     "%s is too complex to check against the "
-			     "pattern %s",
-			     b.ptr, schema_re_source(s->pattern));
+			    "%s is too complex to check against the "
+			    "pattern %s",
+			    b.ptr, schema_re_source(s->pattern));
 		buf_free(&b);
 	}
 	return nf + 1;
@@ -579,25 +564,25 @@ check_number(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		r = schema_num_cmp(n, s->min);
 		if (r < 0 || r == 2)
 			nf += fail(c, n, "must be at least %s (found %s)",
-			           s->min->str, shown(&f, n));
+			    s->min->str, shown(&f, n));
 	}
 	if (s->has & SK_XMIN) {
 		r = schema_num_cmp(n, s->xmin);
 		if (r <= 0 || r == 2)
 			nf += fail(c, n, "must be greater than %s (found %s)",
-			           s->xmin->str, shown(&f, n));
+			    s->xmin->str, shown(&f, n));
 	}
 	if (s->has & SK_MAX) {
 		r = schema_num_cmp(n, s->max);
 		if (r > 0)
 			nf += fail(c, n, "must be at most %s (found %s)",
-			           s->max->str, shown(&f, n));
+			    s->max->str, shown(&f, n));
 	}
 	if (s->has & SK_XMAX) {
 		r = schema_num_cmp(n, s->xmax);
 		if (r >= 0)
 			nf += fail(c, n, "must be less than %s (found %s)",
-			           s->xmax->str, shown(&f, n));
+			    s->xmax->str, shown(&f, n));
 	}
 	if ((s->has & SK_MULT) && (nf == 0 || c->report) &&
 	    !schema_multiple_of(n, s->mult))
@@ -643,7 +628,7 @@ check_unique(struct vctx *c, const struct yml_node *n)
 				continue;
 			size_t old = ptr_index(c, v[i].i);
 			nf += fail(c, a, "duplicate of the item on line %d",
-			           first->line);
+			    first->line);
 			buf_truncate(&c->ptr, old);
 			break;
 		}
@@ -661,13 +646,13 @@ check_array(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		if (n->n == 0)
 			nf += fail(c, n, "must not be empty");
 		else
-			nf += fail(
-			    c, n, "needs at least %zu item%s (found %zu)",
+			nf += fail(c, n,
+			    "needs at least %zu item%s (found %zu)",
 			    s->min_items, s->min_items == 1 ? "" : "s", n->n);
 	}
 	if ((s->has & SK_MAX_ITEMS) && n->n > s->max_items)
 		nf += fail(c, n, "allows at most %zu item%s (found %zu)",
-		           s->max_items, s->max_items == 1 ? "" : "s", n->n);
+		    s->max_items, s->max_items == 1 ? "" : "s", n->n);
 	if (nf && !c->report)
 		return nf;
 	if (s->has & SK_UNIQUE)
@@ -686,16 +671,15 @@ check_array(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		if (sub->boolean == 0) {
 			if (s->prefix.n == 0)
 				nf += fail(c, n->items[i],
-				           "no items are allowed here");
+				    "no items are allowed here");
 			else if (i >= s->prefix.n)
-				nf += fail(
-				    c, n->items[i],
+				nf += fail(c, n->items[i],
 				    "unexpected item: at most %zu item%s "
 				    "allowed",
 				    s->prefix.n, s->prefix.n == 1 ? "" : "s");
 			else
-				nf += fail(c, n->items[i],
-				           "no item is allowed here");
+				nf += fail(
+				    c, n->items[i], "no item is allowed here");
 			buf_truncate(&c->ptr, old);
 			if (i >= s->prefix.n)
 				break;
@@ -710,7 +694,7 @@ check_array(struct vctx *c, const struct schema *s, const struct yml_node *n)
 /* A failure whose message names a field: fmt has one %s for the name. */
 static size_t
 fail_name(struct vctx *c, const struct yml_node *at,
-          const struct yml_node *name, const char *fmt)
+    const struct yml_node *name, const char *fmt)
 {
 	struct buf b = BUF_INIT;
 
@@ -737,8 +721,8 @@ check_property(struct vctx *c, const struct schema *s, const struct yml_pair *p)
 			continue;
 		matched = 1;
 		if (sp->s->boolean == 0)
-			nf += fail_name(c, p->key, p->key,
-			                "field %s is not allowed");
+			nf += fail_name(
+			    c, p->key, p->key, "field %s is not allowed");
 		else
 			nf += check(c, sp->s, p->val);
 	}
@@ -748,17 +732,16 @@ check_property(struct vctx *c, const struct schema *s, const struct yml_pair *p)
 		    schema_re_match(pp->re, p->key->str, p->key->len, &c->md);
 
 		if (m < 0) {
-			nf +=
-			    fail_name(c, p->key, p->key,
-			              "field name %s is too complex to check");
+			nf += fail_name(c, p->key, p->key,
+			    "field name %s is too complex to check");
 			continue;
 		}
 		if (m == 0)
 			continue;
 		matched = 1;
 		if (pp->s->boolean == 0)
-			nf += fail_name(c, p->key, p->key,
-			                "field %s is not allowed");
+			nf += fail_name(
+			    c, p->key, p->key, "field %s is not allowed");
 		else
 			nf += check(c, pp->s, p->val);
 	}
@@ -782,8 +765,8 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 			const struct yml_node *r = s->required->items[i];
 
 			if (map_get(n, r->str, r->len) == NULL)
-				nf += fail_name(c, n, r,
-				                "missing required field %s");
+				nf += fail_name(
+				    c, n, r, "missing required field %s");
 			if (nf && !c->report)
 				return nf;
 		}
@@ -805,7 +788,7 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 			quote(&f, r->str, r->len);
 			quote(&t, dep->key->str, dep->key->len);
 			fail(c, n, "field %s is required when %s is present",
-			     f.ptr, t.ptr);
+			    f.ptr, t.ptr);
 			buf_free(&f);
 			buf_free(&t);
 		}
@@ -823,7 +806,7 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 				continue;
 			size_t old = ptr_key(c, n->pairs[i].key);
 			nf += fail_name(c, n->pairs[i].key, n->pairs[i].key,
-			                "field name %s is not allowed");
+			    "field name %s is not allowed");
 			buf_truncate(&c->ptr, old);
 		}
 	for (size_t i = 0; i < s->ndep_sch && (nf == 0 || c->report); i++) {
@@ -902,8 +885,8 @@ discriminators(const struct schema *s, struct disc *d)
 
 /* Gather the values of const/enum schemas, for "is not one of". */
 static void
-collect_values(const struct schema *s, const struct yml_node ***v, size_t *n,
-               size_t *cap)
+collect_values(
+    const struct schema *s, const struct yml_node ***v, size_t *n, size_t *cap)
 {
 	if (s->has & SK_CONST) {
 		*v = xgrow(*v, cap, *n + 1, sizeof **v);
@@ -921,8 +904,8 @@ collect_values(const struct schema *s, const struct yml_node ***v, size_t *n,
  * type or discriminator), or say what the alternatives have in common.
  */
 static size_t
-explain_alternatives(struct vctx *c, const struct schema_list *l,
-                     const struct yml_node *n)
+explain_alternatives(
+    struct vctx *c, const struct schema_list *l, const struct yml_node *n)
 {
 	const struct schema *best = NULL;
 	const struct yml_node *miss = NULL;
@@ -956,7 +939,7 @@ explain_alternatives(struct vctx *c, const struct schema_list *l,
 			if (miss == NULL)
 				miss = d.miss;
 			else if (miss->len != d.miss->len ||
-			         memcmp(miss->str, d.miss->str, miss->len) != 0)
+			    memcmp(miss->str, d.miss->str, miss->len) != 0)
 				same_miss = 0;
 			continue;
 		}
@@ -1023,11 +1006,11 @@ check_not(struct vctx *c, const struct schema *s, const struct yml_node *n)
 			    !memcmp(n->pairs[i].key->str, r->str, r->len))
 				p = &n->pairs[i];
 		size_t old = ptr_key(c, p->key);
-		nf = fail_name(c, p->key, p->key,
-		               "field %s is not allowed here");
+		nf = fail_name(
+		    c, p->key, p->key, "field %s is not allowed here");
 		buf_truncate(&c->ptr, old);
 	} else if (ns->boolean < 0 && (ns->has & (SK_CONST | SK_ENUM)) &&
-	           yml_is_scalar(n)) {
+	    yml_is_scalar(n)) {
 		render(&b, n);
 		nf = fail(c, n, "%s is not allowed here", b.ptr);
 	} else if (ns->boolean == 1) {
@@ -1041,8 +1024,8 @@ check_not(struct vctx *c, const struct schema *s, const struct yml_node *n)
 
 /* Combinators: allOf, anyOf, oneOf, not, if/then/else. */
 static size_t
-check_applicators(struct vctx *c, const struct schema *s,
-                  const struct yml_node *n)
+check_applicators(
+    struct vctx *c, const struct schema *s, const struct yml_node *n)
 {
 	size_t nf = 0, nvalid;
 
@@ -1092,7 +1075,7 @@ check_node(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		if (c->report) {
 			type_names(&b, s->types);
 			fail(c, n, "expected %s, found %s", b.ptr,
-			     found_name(n));
+			    found_name(n));
 			buf_free(&b);
 		}
 		return 1;
@@ -1176,7 +1159,7 @@ run(const struct schema *s, const struct yml_node *root, const char *path,
 
 size_t
 schema_validate(const struct schema *s, const struct yml_node *root,
-                const char *path, struct diag_list *d)
+    const char *path, struct diag_list *d)
 {
 	int valid;
 

@@ -38,7 +38,7 @@ cerr(struct comp *c, const struct yml_node *n, const char *fmt, ...)
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	diag_add(c->d, c->sd->doc->path, n->line, n->col, DIAG_ERROR, "schema",
-	         "invalid schema: %s", buf_cstr(&b));
+	    "invalid schema: %s", buf_cstr(&b));
 	buf_free(&b);
 	c->errors++;
 }
@@ -55,7 +55,7 @@ static int
 is_whole(const struct yml_node *n)
 {
 	return n->type == YML_INT ||
-	       (n->type == YML_FLOAT && isfinite(n->num) &&
+	    (n->type == YML_FLOAT && isfinite(n->num) &&
 	        n->num == floor(n->num));
 }
 
@@ -72,7 +72,7 @@ sub(struct comp *c, const struct yml_node *n, const char *kw)
 {
 	if (n->type != YML_MAP && n->type != YML_BOOL) {
 		cerr(c, n, "\"%s\" must be a schema (an object or a boolean)",
-		     kw);
+		    kw);
 		return NULL;
 	}
 	return compile(c, n);
@@ -80,7 +80,7 @@ sub(struct comp *c, const struct yml_node *n, const char *kw)
 
 static void
 sub_list(struct comp *c, const struct yml_node *n, const char *kw,
-         struct schema_list *l)
+    struct schema_list *l)
 {
 	if (n->type != YML_SEQ || n->n == 0) {
 		cerr(c, n, "\"%s\" must be a non-empty array of schemas", kw);
@@ -126,14 +126,14 @@ string_array(struct comp *c, const struct yml_node *n, const char *kw)
 	for (size_t i = 0; i < n->n; i++) {
 		if (n->items[i]->type != YML_STR) {
 			cerr(c, n->items[i],
-			     "\"%s\" must be an array of strings", kw);
+			    "\"%s\" must be an array of strings", kw);
 			return -1;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (schema_node_equal(n->items[i], n->items[j])) {
 				cerr(c, n->items[i],
-				     "\"%s\" lists \"%s\" twice", kw,
-				     n->items[i]->str);
+				    "\"%s\" lists \"%s\" twice", kw,
+				    n->items[i]->str);
 				return -1;
 			}
 	}
@@ -147,9 +147,12 @@ type_bit(const struct yml_node *n)
 		const char *name;
 		unsigned bit;
 	} types[] = {
-	    {"null", ST_NULL},   {"boolean", ST_BOOL},
-	    {"integer", ST_INT}, {"number", ST_NUM | ST_INT},
-	    {"string", ST_STR},  {"array", ST_ARR},
+	    {"null", ST_NULL},
+	    {"boolean", ST_BOOL},
+	    {"integer", ST_INT},
+	    {"number", ST_NUM | ST_INT},
+	    {"string", ST_STR},
+	    {"array", ST_ARR},
 	    {"object", ST_OBJ},
 	};
 
@@ -200,7 +203,7 @@ regex(struct comp *c, const struct yml_node *v)
 		cerr(c, v, "pattern \"%s\": %s", v->str, buf_cstr(&err));
 	} else {
 		c->sd->res = xgrow(c->sd->res, &c->sd->capres, c->sd->nres + 1,
-		                   sizeof *c->sd->res);
+		    sizeof *c->sd->res);
 		c->sd->res[c->sd->nres++] = re;
 	}
 	buf_free(&err);
@@ -223,12 +226,12 @@ kw_properties(struct comp *c, struct schema *s, const struct yml_node *v)
 }
 
 static void
-kw_pattern_properties(struct comp *c, struct schema *s,
-                      const struct yml_node *v)
+kw_pattern_properties(
+    struct comp *c, struct schema *s, const struct yml_node *v)
 {
 	if (v->type != YML_MAP) {
-		cerr(c, v,
-		     "\"patternProperties\" must be an object of schemas");
+		cerr(
+		    c, v, "\"patternProperties\" must be an object of schemas");
 		return;
 	}
 	s->patprops = xcalloc(v->n, sizeof *s->patprops);
@@ -240,8 +243,8 @@ kw_pattern_properties(struct comp *c, struct schema *s,
 }
 
 static void
-kw_dependent(struct comp *c, struct schema *s, const struct yml_node *v,
-             int schemas)
+kw_dependent(
+    struct comp *c, struct schema *s, const struct yml_node *v, int schemas)
 {
 	const char *kw = schemas ? "dependentSchemas" : "dependentRequired";
 	struct schema_dep *deps;
@@ -310,7 +313,7 @@ static const char *const unsupported[] = {
 /* Compile one keyword; returns 0 for an annotation or unknown keyword. */
 static int
 keyword(struct comp *c, struct schema *s, const struct yml_node *k,
-        const struct yml_node *v)
+    const struct yml_node *v)
 {
 	if (key_is(k, "type")) {
 		kw_type(c, s, v);
@@ -425,7 +428,7 @@ keyword(struct comp *c, struct schema *s, const struct yml_node *k,
 		     i++)
 			if (key_is(k, unsupported[i]))
 				cerr(c, k, "keyword \"%s\" is not supported",
-				     unsupported[i]);
+				    unsupported[i]);
 		return 0;
 	}
 	return 1;
@@ -502,15 +505,14 @@ find_doc(const struct schema_set *set, const char *name, size_t len)
 
 int
 schema_set_add(struct schema_set *set, const char *name, struct yml_doc *doc,
-               struct diag_list *d)
+    struct diag_list *d)
 {
 	struct schema_doc *sd;
 	struct comp c = {set, NULL, d, 0};
 
 	if (set->finished || find_doc(set, name, strlen(name)) != NULL) {
 		diag_error("schema '%s': %s", name,
-		           set->finished ? "set already finished"
-		                         : "name used twice");
+		    set->finished ? "set already finished" : "name used twice");
 		yml_doc_free(doc);
 		set->failed = 1;
 		return -1;
@@ -522,7 +524,12 @@ schema_set_add(struct schema_set *set, const char *name, struct yml_doc *doc,
 	set->docs =
 	    xgrow(set->docs, &set->capdocs, set->ndocs + 1, sizeof *set->docs);
 	set->docs[set->ndocs++] = sd;
-	sd->root = sub(&c, doc->root, "the document");
+	if (doc->root->type != YML_MAP && doc->root->type != YML_BOOL)
+		cerr(&c, doc->root,
+		    "a schema must be an object or a boolean, not %s",
+		    yml_type_name(doc->root->type));
+	else
+		sd->root = compile(&c, doc->root);
 	if (c.errors) {
 		set->failed = 1;
 		return -1;
@@ -542,7 +549,7 @@ schema_set_add_builtin(struct schema_set *set, struct diag_list *d)
 
 		buf_printf(&path, "schema/%s", f->name);
 		if (yml_parse(&doc, buf_cstr(&path), f->data, f->len,
-		              YML_JSON | YML_ANY_ROOT, d) < 0) {
+		        YML_JSON | YML_ANY_ROOT, d) < 0) {
 			set->failed = 1;
 			rc = -1;
 		} else if (schema_set_add(set, f->name, doc, d) < 0) {
@@ -628,12 +635,12 @@ walk_pointer(const struct yml_node *n, const char *p, size_t len)
 			for (size_t k = 0; k < n->n; k++)
 				if (n->pairs[k].key->len == tok.len &&
 				    (tok.len == 0 ||
-				     memcmp(n->pairs[k].key->str, tok.ptr,
+				        memcmp(n->pairs[k].key->str, tok.ptr,
 				            tok.len) == 0))
 					next = n->pairs[k].val;
 		} else if (n->type == YML_SEQ && tok.len > 0 && tok.len <= 9 &&
-		           (tok.ptr[0] != '0' || tok.len == 1) &&
-		           strspn(tok.ptr, "0123456789") == tok.len) {
+		    (tok.ptr[0] != '0' || tok.len == 1) &&
+		    strspn(tok.ptr, "0123456789") == tok.len) {
 			char *end;
 			unsigned long idx = strtoul(tok.ptr, &end, 10);
 			if (idx < n->n)
@@ -666,21 +673,21 @@ resolve(struct comp *c, struct schema *s)
 		target = find_doc(c->set, ref, flen);
 		if (target == NULL) {
 			cerr(c, rn, "$ref \"%s\": no schema file \"%.*s\"",
-			     rn->str, (int)flen, ref);
+			    rn->str, (int)flen, ref);
 			goto fail;
 		}
 	}
 	if (hash &&
-	    percent_decode(hash + 1, rn->len - (size_t)(hash - rn->str) - 1,
-	                   &ptr) < 0) {
+	    percent_decode(
+	        hash + 1, rn->len - (size_t)(hash - rn->str) - 1, &ptr) < 0) {
 		cerr(c, rn, "$ref \"%s\": bad percent-encoding", rn->str);
 		goto fail;
 	}
 	if (ptr.len > 0 && ptr.ptr[0] != '/') {
 		cerr(c, rn,
-		     "$ref \"%s\": only JSON-pointer fragments are "
-		     "supported",
-		     rn->str);
+		    "$ref \"%s\": only JSON-pointer fragments are "
+		    "supported",
+		    rn->str);
 		goto fail;
 	}
 	tn = walk_pointer(target->doc->root, ptr.ptr, ptr.len);
@@ -688,14 +695,18 @@ resolve(struct comp *c, struct schema *s)
 		cerr(c, rn, "$ref \"%s\" names nothing", rn->str);
 		goto fail;
 	}
+	if (tn->type != YML_MAP && tn->type != YML_BOOL) {
+		cerr(c, rn, "$ref \"%s\" names %s, not a schema", rn->str,
+		    yml_type_name(tn->type));
+		goto fail;
+	}
 	s->ref = schema_of(target, tn);
 	if (s->ref == NULL) {
 		struct schema_doc *saved = c->sd;
+
 		c->sd = target;
-		s->ref = sub(c, tn, "$ref target");
+		s->ref = compile(c, tn);
 		c->sd = saved;
-		if (s->ref == NULL)
-			goto fail;
 	}
 	buf_free(&ptr);
 	return 0;
@@ -709,10 +720,10 @@ static size_t
 same_instance(const struct schema *s, size_t i, struct schema **out)
 {
 	size_t k = 0;
-	const struct schema_list *lists[] = {&s->all_of, &s->any_of,
-	                                     &s->one_of};
-	struct schema *single[] = {s->ref, s->not_s, s->if_s, s->then_s,
-	                           s->else_s};
+	const struct schema_list *lists[] = {
+	    &s->all_of, &s->any_of, &s->one_of};
+	struct schema *single[] = {
+	    s->ref, s->not_s, s->if_s, s->then_s, s->else_s};
 
 	for (size_t j = 0; j < sizeof single / sizeof *single; j++)
 		if (single[j] != NULL && k++ == i) {

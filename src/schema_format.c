@@ -9,8 +9,8 @@ static int
 atext(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') ||
-	       (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL);
+	    (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL);
 }
 
 /* Local part: a dot-atom or a quoted string; returns its length or 0. */
@@ -73,8 +73,8 @@ email_domain(const char *s, size_t len)
 		while (i < len && s[i] != '.') {
 			unsigned char c = (unsigned char)s[i];
 			if (!((c >= 'a' && c <= 'z') ||
-			      (c >= 'A' && c <= 'Z') ||
-			      (c >= '0' && c <= '9') || c == '-'))
+			        (c >= 'A' && c <= 'Z') ||
+			        (c >= '0' && c <= '9') || c == '-'))
 				return 0;
 			i++;
 		}
@@ -110,7 +110,7 @@ schema_format_ok(enum schema_format f, const char *s, size_t len)
 		/* RFC 3339, or a record's date-time without seconds (SPEC §1).
 		 */
 		return date_format_datetime_ok(s, len) ||
-		       datetime_parse(s, len, &dt, NULL) == 0;
+		    datetime_parse(s, len, &dt, NULL) == 0;
 	case SF_EMAIL:
 		return email_ok(s, len);
 	case SF_NONE:

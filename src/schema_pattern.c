@@ -79,10 +79,44 @@ static const char *const gc_names[][2] = {
 };
 
 static const char *const gc_short[] = {
-    "L",  "LC", "Lu", "Ll", "Lt", "Lm", "Lo", "M",  "Mn", "Mc",
-    "Me", "N",  "Nd", "Nl", "No", "P",  "Pc", "Pd", "Ps", "Pe",
-    "Pi", "Pf", "Po", "S",  "Sm", "Sc", "Sk", "So", "Z",  "Zs",
-    "Zl", "Zp", "C",  "Cc", "Cf", "Cs", "Co", "Cn",
+    "L",
+    "LC",
+    "Lu",
+    "Ll",
+    "Lt",
+    "Lm",
+    "Lo",
+    "M",
+    "Mn",
+    "Mc",
+    "Me",
+    "N",
+    "Nd",
+    "Nl",
+    "No",
+    "P",
+    "Pc",
+    "Pd",
+    "Ps",
+    "Pe",
+    "Pi",
+    "Pf",
+    "Po",
+    "S",
+    "Sm",
+    "Sc",
+    "Sk",
+    "So",
+    "Z",
+    "Zs",
+    "Zl",
+    "Zp",
+    "C",
+    "Cc",
+    "Cf",
+    "Cs",
+    "Co",
+    "Cn",
 };
 
 static int
@@ -134,8 +168,8 @@ unicode_escape(struct tr *t)
 		t->i++;
 		v = 0;
 		size_t start = t->i;
-		while (t->i < t->len &&
-		       hexval((unsigned char)t->s[t->i]) >= 0) {
+		while (
+		    t->i < t->len && hexval((unsigned char)t->s[t->i]) >= 0) {
 			v = v * 16 + hexval((unsigned char)t->s[t->i]);
 			if (v > 0x10FFFF)
 				return -1;
@@ -191,9 +225,9 @@ property(struct tr *t, int neg)
 		return fail(t, "empty \\p{}");
 	for (size_t k = 0; k < nlen; k++)
 		if (!(name[k] == '_' || name[k] == '=' ||
-		      (name[k] >= '0' && name[k] <= '9') ||
-		      (name[k] >= 'a' && name[k] <= 'z') ||
-		      (name[k] >= 'A' && name[k] <= 'Z')))
+		        (name[k] >= '0' && name[k] <= '9') ||
+		        (name[k] >= 'a' && name[k] <= 'z') ||
+		        (name[k] >= 'A' && name[k] <= 'Z')))
 			return fail(t, "invalid \\p{} property name");
 	eq = memchr(name, '=', nlen);
 	if (eq != NULL) {
@@ -206,18 +240,18 @@ property(struct tr *t, int neg)
 		    (klen == 2 && !memcmp(name, "sc", 2)))
 			kind = "sc";
 		else if ((klen == 18 &&
-		          !memcmp(name, "Script_Extensions", 17)) ||
-		         (klen == 3 && !memcmp(name, "scx", 3)))
+		             !memcmp(name, "Script_Extensions", 17)) ||
+		    (klen == 3 && !memcmp(name, "scx", 3)))
 			kind = "scx";
 		else if (!((klen == 16 &&
-		            !memcmp(name, "General_Category", 16)) ||
-		           (klen == 2 && !memcmp(name, "gc", 2))))
+		               !memcmp(name, "General_Category", 16)) ||
+		             (klen == 2 && !memcmp(name, "gc", 2))))
 			return fail(t, "unknown \\p{} property");
 		if (vlen == 0)
 			return fail(t, "empty \\p{} value");
 		if (kind != NULL) {
-			buf_printf(t->out, "\\%c{%s:%.*s}", p, kind, (int)vlen,
-			           val);
+			buf_printf(
+			    t->out, "\\%c{%s:%.*s}", p, kind, (int)vlen, val);
 			return 0;
 		}
 		name = val;
@@ -226,8 +260,8 @@ property(struct tr *t, int neg)
 		     k++)
 			if (strlen(gc_names[k][0]) == nlen &&
 			    !memcmp(gc_names[k][0], name, nlen)) {
-				buf_printf(t->out, "\\%c{%s}", p,
-				           gc_names[k][1]);
+				buf_printf(
+				    t->out, "\\%c{%s}", p, gc_names[k][1]);
 				return 0;
 			}
 		for (size_t k = 0; k < sizeof gc_short / sizeof gc_short[0];
@@ -314,7 +348,7 @@ escape(struct tr *t, int in_class)
 	case 'c':
 		if (t->i < t->len &&
 		    ((t->s[t->i] >= 'a' && t->s[t->i] <= 'z') ||
-		     (t->s[t->i] >= 'A' && t->s[t->i] <= 'Z'))) {
+		        (t->s[t->i] >= 'A' && t->s[t->i] <= 'Z'))) {
 			buf_printf(t->out, "\\x{%x}", t->s[t->i] % 32);
 			t->i++;
 			return A_CHAR;
@@ -355,11 +389,11 @@ escape(struct tr *t, int in_class)
 	}
 	if (c >= '1' && c <= '9') {
 		if (in_class)
-			return fail(t,
-			            "back reference inside a character class");
+			return fail(
+			    t, "back reference inside a character class");
 		cp = c - '0';
 		while (t->i < t->len && t->s[t->i] >= '0' &&
-		       t->s[t->i] <= '9' && cp < 100000)
+		    t->s[t->i] <= '9' && cp < 100000)
 			cp = cp * 10 + (t->s[t->i++] - '0');
 		buf_printf(t->out, "\\g{%ld}", cp);
 		return A_CLASS;
@@ -450,14 +484,14 @@ char_class(struct tr *t)
 		/* [x\S]: x or anything but white space. */
 		if (body.len)
 			buf_printf(saved, "(?:[%s]|[^" ECMA_SPACE "])",
-			           buf_cstr(&body));
+			    buf_cstr(&body));
 		else
 			buf_puts(saved, "[^" ECMA_SPACE "]");
 	} else {
 		/* [^x\S]: white space that is not x. */
 		if (body.len)
 			buf_printf(saved, "(?:(?![%s])[" ECMA_SPACE "])",
-			           buf_cstr(&body));
+			    buf_cstr(&body));
 		else
 			buf_puts(saved, "[" ECMA_SPACE "]");
 	}
@@ -500,16 +534,17 @@ translate(struct tr *t)
 				    (r[0] == ':' || r[0] == '=' || r[0] == '!'))
 					;
 				else if (left >= 2 && r[0] == '<' &&
-				         r[1] != '\0' &&
-				         strchr("=!_$", r[1]) != NULL)
+				    r[1] != '\0' &&
+				    strchr("=!_$", r[1]) != NULL)
 					;
 				else if (left >= 2 && r[0] == '<' &&
-				         ((r[1] >= 'a' && r[1] <= 'z') ||
-				          (r[1] >= 'A' && r[1] <= 'Z')))
+				    ((r[1] >= 'a' && r[1] <= 'z') ||
+				        (r[1] >= 'A' && r[1] <= 'Z')))
 					;
 				else
-					return fail(t, "unsupported group "
-					               "syntax (?");
+					return fail(t,
+					    "unsupported group "
+					    "syntax (?");
 				buf_putc(t->out, '?');
 				t->i++;
 			}
@@ -518,7 +553,7 @@ translate(struct tr *t)
 			do {
 				buf_putc(t->out, t->s[t->i++]);
 			} while (t->i < t->len &&
-			         ((unsigned char)t->s[t->i] & 0xC0) == 0x80);
+			    ((unsigned char)t->s[t->i] & 0xC0) == 0x80);
 			break;
 		}
 	}
@@ -538,9 +573,8 @@ schema_re_compile(const char *src, size_t len, struct buf *err)
 	if (translate(&t) < 0)
 		goto done;
 	code = pcre2_compile((PCRE2_SPTR)buf_cstr(&out), out.len,
-	                     PCRE2_UTF | PCRE2_DOLLAR_ENDONLY |
-	                         PCRE2_NEVER_BACKSLASH_C,
-	                     &ec, &off, NULL);
+	    PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C, &ec,
+	    &off, NULL);
 	if (code == NULL) {
 		PCRE2_UCHAR msg[256];
 
@@ -575,8 +609,8 @@ schema_re_source(const struct schema_re *re)
 }
 
 int
-schema_re_match(const struct schema_re *re, const char *subject, size_t len,
-                void **md)
+schema_re_match(
+    const struct schema_re *re, const char *subject, size_t len, void **md)
 {
 	int rc;
 
@@ -586,8 +620,8 @@ schema_re_match(const struct schema_re *re, const char *subject, size_t len,
 		if (*md == NULL)
 			return -1;
 	}
-	rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0, 0, *md,
-	                 re->mctx);
+	rc = pcre2_match(
+	    re->code, (PCRE2_SPTR)subject, len, 0, 0, *md, re->mctx);
 	if (rc >= 0)
 		return 1;
 	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;

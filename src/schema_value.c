@@ -132,7 +132,7 @@ schema_multiple_of(const struct yml_node *x, const struct yml_node *m)
 		if (xd.len == 0) {
 			ok = 1;
 		} else if (md.len + (size_t)(me - e) <= 37 &&
-		           xe - e <= 100000) {
+		    xe - e <= 100000) {
 			unsigned __int128 mv = 0, r = 0;
 
 			for (size_t i = 0; i < md.len; i++)
@@ -262,8 +262,8 @@ schema_node_hash(const struct yml_node *n)
 		for (size_t i = 0; i < n->n; i++) {
 			const struct yml_node *k = n->pairs[i].key;
 			uint64_t x = schema_node_hash(n->pairs[i].val);
-			sum += hash_bytes(hash_bytes(h, k->str, k->len), &x,
-			                  sizeof x);
+			sum += hash_bytes(
+			    hash_bytes(h, k->str, k->len), &x, sizeof x);
 		}
 		return sum ^ 7;
 	}
