@@ -22,21 +22,21 @@ int schema_set_new(struct schema_set **out);
  * schema go to d (rule "schema") at their position in doc->path.
  */
 int schema_set_add(struct schema_set *set, const char *name,
-                   struct yml_doc *doc, struct diag_list *d);
+    struct yml_doc *doc, struct diag_list *d);
 /* Compile the schema files built into the binary (src/schema_data.h). */
 int schema_set_add_builtin(struct schema_set *set, struct diag_list *d);
 /* Resolve every $ref; after this the set is read-only and thread-safe. */
 int schema_set_finish(struct schema_set *set, struct diag_list *d);
 /* The root schema of the file called name, or NULL. */
-const struct schema *schema_set_get(const struct schema_set *set,
-                                    const char *name);
+const struct schema *schema_set_get(
+    const struct schema_set *set, const char *name);
 /*
  * Validate a node tree. Each failure becomes a finding of rule "schema" at
  * the offending node, under path, with the node's JSON pointer. Returns the
  * number of findings added.
  */
 size_t schema_validate(const struct schema *s, const struct yml_node *root,
-                       const char *path, struct diag_list *d);
+    const char *path, struct diag_list *d);
 /* Whether root is valid, without findings. */
 int schema_is_valid(const struct schema *s, const struct yml_node *root);
 void schema_set_free(struct schema_set *set);

@@ -125,16 +125,16 @@ struct schema_set {
  * Compile an ECMA-262 pattern; on failure returns NULL and puts the reason
  * in err.
  */
-struct schema_re *schema_re_compile(const char *src, size_t len,
-                                    struct buf *err);
+struct schema_re *schema_re_compile(
+    const char *src, size_t len, struct buf *err);
 /* The pattern's source as written in the schema. */
 const char *schema_re_source(const struct schema_re *re);
 /*
  * Whether subject matches somewhere: 1 yes, 0 no, -1 could not tell
  * (match limit). *md is the caller's match data, created on first use.
  */
-int schema_re_match(const struct schema_re *re, const char *subject, size_t len,
-                    void **md);
+int schema_re_match(
+    const struct schema_re *re, const char *subject, size_t len, void **md);
 void schema_re_match_free(void *md);
 void schema_re_free(struct schema_re *re);
 

@@ -132,8 +132,8 @@ json_write(struct buf *b, const struct yml_node *n)
 		for (size_t i = 0; i < n->n; i++) {
 			if (i)
 				buf_putc(b, ',');
-			json_string(b, n->pairs[i].key->str,
-			            n->pairs[i].key->len);
+			json_string(
+			    b, n->pairs[i].key->str, n->pairs[i].key->len);
 			buf_putc(b, ':');
 			json_write(b, n->pairs[i].val);
 		}
@@ -143,8 +143,8 @@ json_write(struct buf *b, const struct yml_node *n)
 }
 
 static void
-run_case(const char *file, size_t ci, const struct yml_node *tc,
-         struct counts *k)
+run_case(
+    const char *file, size_t ci, const struct yml_node *tc, struct counts *k)
 {
 	const struct yml_node *tests = yml_get(tc, "tests");
 	struct diag_list d = DIAG_LIST_INIT;
@@ -173,12 +173,12 @@ run_case(const char *file, size_t ci, const struct yml_node *tc,
 		}
 		k->failed++;
 		printf("FAILED: %s case %zu test %zu: %s%s\n", file, ci, ti,
-		       yml_get_str(t, "description"),
-		       s == NULL ? " (schema did not compile)" : "");
+		    yml_get_str(t, "description"),
+		    s == NULL ? " (schema did not compile)" : "");
 	}
 	for (size_t i = 0; s == NULL && i < d.n; i++)
 		printf("  %s:%d:%d: %s\n", d.v[i].path, d.v[i].line, d.v[i].col,
-		       d.v[i].message);
+		    d.v[i].message);
 	schema_set_free(set);
 	diag_list_free(&d);
 	buf_free(&text);
@@ -197,7 +197,7 @@ run_file(const char *file, struct counts *k)
 	if (yml_parse(&doc, file, buf_cstr(&data), data.len, FLAGS, &d) < 0) {
 		for (size_t i = 0; i < d.n; i++)
 			printf("%s:%d:%d: %s\n", d.v[i].path, d.v[i].line,
-			       d.v[i].col, d.v[i].message);
+			    d.v[i].col, d.v[i].message);
 		fail_msg("cannot load %s", file);
 	}
 	assert_int_equal(doc->root->type, YML_SEQ);
@@ -233,7 +233,7 @@ test_suite(void **state)
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		run_file(files[i], &k);
 	printf("conformance: %zu passed, %zu failed, %zu skipped\n", k.passed,
-	       k.failed, k.skipped);
+	    k.failed, k.skipped);
 	assert_int_equal(k.failed, 0);
 	assert_true(k.passed > 0);
 }
