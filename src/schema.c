@@ -899,6 +899,31 @@ collect_values(
 	}
 }
 
+/* "x" must be a, b or match the pattern P. */
+static size_t
+fail_forms(struct vctx *c, const struct yml_node *n,
+    const struct yml_node *const *vals, size_t nvals,
+    const struct schema_re *const *pats, size_t npats)
+{
+	struct buf b = BUF_INIT, m = BUF_INIT;
+
+	quote(&b, n->str, n->len);
+	if (nvals > 0) {
+		buf_puts(&m, nvals > 1 ? "be one of: " : "be ");
+		choices(&m, vals, nvals);
+		buf_puts(&m, " or ");
+	}
+	buf_puts(&m,
+	    npats > 1 ? "match one of the patterns " : "match the pattern ");
+	for (size_t i = 0; i < npats; i++)
+		buf_printf(
+		    &m, "%s%s", i ? ", " : "", schema_re_source(pats[i]));
+	fail(c, n, "%s must %s", b.ptr, m.ptr);
+	buf_free(&b);
+	buf_free(&m);
+	return 1;
+}
+
 /*
  * No alternative matched: explain the one the value was meant to be (by
  * type or discriminator), or say what the alternatives have in common.
@@ -910,10 +935,11 @@ explain_alternatives(
 	const struct schema *best = NULL;
 	const struct yml_node *miss = NULL;
 	const struct yml_node **vals = NULL;
-	size_t ncand = 0, nvals = 0, capvals = 0, nf;
+	const struct schema_re **pats = NULL;
+	size_t ncand = 0, nvals = 0, capvals = 0, npats = 0, cappats = 0, nf;
 	unsigned types = 0;
 	int best_score = -1, tie = 0, all_typed = 1, all_values = 1;
-	int same_miss = 1;
+	int same_miss = 1, all_simple = 1;
 
 	if (!c->report)
 		return 1;
@@ -927,10 +953,20 @@ explain_alternatives(
 			all_typed = 0;
 		else
 			types |= t;
-		if (db->boolean < 0 && (db->has & (SK_CONST | SK_ENUM)))
+		if (db->boolean < 0 && (db->has & (SK_CONST | SK_ENUM))) {
 			collect_values(db, &vals, &nvals, &capvals);
-		else
+		} else {
 			all_values = 0;
+			/* A pattern, perhaps with "type": easy to name. */
+			if (db->boolean < 0 && db->pattern != NULL &&
+			    db->nkw == 1 + !!(db->has & SK_TYPE)) {
+				pats = xgrow(
+				    pats, &cappats, npats + 1, sizeof *pats);
+				pats[npats++] = db->pattern;
+			} else {
+				all_simple = 0;
+			}
+		}
 		if (!type_ok(t, n))
 			continue;
 		if (n->type == YML_MAP)
@@ -962,6 +998,8 @@ explain_alternatives(
 		nf = check(c, best, n);
 	} else if (all_values && nvals > 0) {
 		nf = fail_choice(c, n, vals, nvals);
+	} else if (all_simple && npats > 0 && n->type == YML_STR) {
+		nf = fail_forms(c, n, vals, nvals, pats, npats);
 	} else if (ncand == 0 && miss != NULL && same_miss) {
 		/* Every alternative wants another value of one field. */
 		const struct yml_node **mv = NULL;
@@ -982,6 +1020,7 @@ explain_alternatives(
 		nf = fail(c, n, "does not match any of the allowed forms");
 	}
 	free(vals);
+	free(pats);
 	return nf;
 }
 

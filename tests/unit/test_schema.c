@@ -263,6 +263,13 @@ test_applicators(void **state)
 	        "1:1 : expected a string or an integer, found a mapping"},
 	    {"{\"oneOf\": [{\"const\": \"a\"}, {\"const\": \"b\"}]}", "c",
 	        "1:1 : \"c\" is not one of: a, b"},
+	    {"{\"anyOf\": [{\"$ref\": \"#/$defs/d\"}, {\"const\": \"no\"}], "
+	     "\"$defs\": {\"d\": {\"type\": \"string\", \"pattern\": "
+	     "\"^DPIA-\"}}}",
+	        "not-requred",
+	        "1:1 : \"not-requred\" must be no or match the pattern ^DPIA-"},
+	    {"{\"anyOf\": [{\"pattern\": \"^a\"}, {\"pattern\": \"^b\"}]}", "c",
+	        "1:1 : \"c\" must match one of the patterns ^a, ^b"},
 	    {"{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 2}]}", "3",
 	        "1:1 : matches more than one of the allowed forms"},
 	    {"{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 2}]}", "1",
