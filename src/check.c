@@ -3,11 +3,17 @@
 #include "rules.h"
 
 int
-check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
+check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
 	(void)co;
-	if (repo_load(r, d) < 0)
-		return -1;
 	rules_ids(r, d);
 	return 0;
+}
+
+int
+check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	if (repo_load(r, d) < 0)
+		return -1;
+	return check_records(r, co, d);
 }
