@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "git.h"
 
@@ -38,6 +39,42 @@ const struct cmd commands[] = {
      "  --strict             warnings fail too (exit 1)\n"
      "  --changed-since REV  findings only for files changed since REV\n",
      "check the records and print findings"},
+    {"incident", cmd_incident,
+     "usage: gdprctl incident close ID [--date D]\n"
+     "\n"
+     "Personal-data breaches (incident/INC-*.yaml).\n"
+     "\n"
+     "  close ID    set status: closed and closed: D (default today)\n"
+     "\n"
+     "Run 'gdprctl incident VERB -h' for the options of a verb.\n",
+     "work with personal-data breaches"},
+    {"request", cmd_request,
+     "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
+     "\n"
+     "Data-subject requests (request/REQ-*.yaml).\n"
+     "\n"
+     "  respond ID  set responded: D (default today), and outcome: O\n"
+     "\n"
+     "Run 'gdprctl request VERB -h' for the options of a verb.\n",
+     "work with data-subject requests"},
+    {"plan", cmd_plan,
+     "usage: gdprctl plan list [--year Y] [--format table|csv|json|md]\n"
+     "       gdprctl plan new YEAR [--copy-tasks]\n"
+     "       gdprctl plan set TASK [--year Y] [--percent N] [--status S]\n"
+     "                        [--priority P] [--date D] [--note TEXT]\n"
+     "\n"
+     "The compliance plan of a year (plan/PLAN-YYYY.yaml).\n"
+     "\n"
+     "  list        the tasks: quarter, id, title, priority, status, "
+     "percent\n"
+     "  new YEAR    start the plan of YEAR from the previous plan's "
+     "themes\n"
+     "  set TASK    change values of a task and set its date to today\n"
+     "\n"
+     "--year Y picks the plan (default the newest). Run 'gdprctl plan VERB "
+     "-h'\n"
+     "for the options of a verb.\n",
+     "list, start and update the compliance plan"},
     {"help", cmd_help,
      "usage: gdprctl help [COMMAND]\n"
      "\n"
@@ -106,6 +143,40 @@ opt_long(const char *s, long min, long max, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+verb_run(const char *name, const struct verb *table, int argc, char **argv,
+         struct gd_ctx *ctx)
+{
+	struct buf names = BUF_INIT;
+	const struct verb *v;
+	int rc;
+
+	if (argc > 1 &&
+	    (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
+		return print_usage(name);
+	for (v = table; argc > 1 && v->name != NULL; v++) {
+		if (strcmp(v->name, argv[1]) == 0) {
+			if (argc > 2 && (strcmp(argv[2], "-h") == 0 ||
+			                 strcmp(argv[2], "--help") == 0)) {
+				fputs(v->usage, stdout);
+				return EXIT_OK;
+			}
+			opt_reset();
+			return v->fn(argc - 1, argv + 1, ctx);
+		}
+	}
+	for (v = table; v->name != NULL; v++)
+		buf_printf(&names, "%s%s", v == table ? "" : ", ", v->name);
+	if (argc < 2)
+		rc = usage_error(name, "%s needs a subcommand: %s", name,
+		                 names.ptr);
+	else
+		rc = usage_error(name, "'%s' is not a %s subcommand (%s)",
+		                 argv[1], name, names.ptr);
+	buf_free(&names);
+	return rc;
 }
 
 static void
