@@ -3,24 +3,25 @@
  * when the record gains no error, and only to <root>/<dir>/<id>.yaml.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "change.h"
 #include "write.h"
 #include "xalloc.h"
 
 int
-change_target(const struct repo *r, enum kind k, const char *id,
-              struct buf *out)
+change_dir(const struct repo *r, enum kind k, const char *id)
 {
 	const struct kind_info *ki = &kind_info[k];
 	size_t plen = strlen(ki->prefix), rootlen = strlen(r->root);
 	struct buf dir = BUF_INIT;
 	char *real = NULL;
-	int rc = -1;
+	int fd = -1;
 
 	if (id == NULL || !id_valid(id) || strncmp(id, ki->prefix, plen) != 0 ||
 	    id[plen] != '-') {
@@ -43,13 +44,14 @@ change_target(const struct repo *r, enum kind k, const char *id,
 		    ki->dir);
 		goto done;
 	}
-	buf_reset(out);
-	buf_printf(out, "%s/%s.yaml", real, id);
-	rc = 0;
+	fd = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		diag_error("cannot open directory '%s': %s", ki->dir,
+		           strerror(errno));
 done:
 	free(real);
 	buf_free(&dir);
-	return rc;
+	return fd;
 }
 
 static void
@@ -109,9 +111,9 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 {
 	struct diag_list before = DIAG_LIST_INIT, after = DIAG_LIST_INIT;
 	struct diag_list fresh = DIAG_LIST_INIT;
-	struct buf target = BUF_INIT, want = BUF_INIT;
+	struct buf want = BUF_INIT;
 	struct yml_doc *doc = NULL, *old;
-	int rc = CHANGE_FAILED;
+	int rc = CHANGE_FAILED, dirfd = -1;
 
 	if (rec->doc == NULL) {
 		diag_error("'%s' does not load; fix it first (see 'gdprctl "
@@ -119,7 +121,7 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 		           rec->path);
 		goto done;
 	}
-	if (change_target(r, rec->kind, rec->id, &target) < 0)
+	if ((dirfd = change_dir(r, rec->kind, rec->id)) < 0)
 		goto done;
 	buf_printf(&want, "%s/%s.yaml", kind_info[rec->kind].dir, rec->id);
 	if (strcmp(want.ptr, rec->path) != 0) {
@@ -149,14 +151,16 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 		goto done;
 	}
 	yml_doc_free(old);
-	if (write_replace(target.ptr, text, len) < 0)
+	if (write_replace_at(dirfd, strrchr(want.ptr, '/') + 1, rec->path, text,
+	                     len) < 0)
 		goto done;
 	rc = CHANGE_WRITTEN;
 done:
+	if (dirfd >= 0)
+		close(dirfd);
 	diag_list_free(&before);
 	diag_list_free(&after);
 	diag_list_free(&fresh);
-	buf_free(&target);
 	buf_free(&want);
 	return rc;
 }
@@ -167,18 +171,21 @@ change_create(struct repo *r, enum kind k, const char *id, const char *text,
 {
 	struct diag_list after = DIAG_LIST_INIT, fresh = DIAG_LIST_INIT;
 	struct diag_list none = DIAG_LIST_INIT;
-	struct buf dir = BUF_INIT, target = BUF_INIT, rel = BUF_INIT;
+	struct buf dir = BUF_INIT, rel = BUF_INIT;
 	struct yml_doc *doc = NULL;
 	struct stat st;
-	int rc = CHANGE_FAILED;
+	int rc = CHANGE_FAILED, dirfd = -1;
+	const char *name;
 
 	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
 	if (lstat(dir.ptr, &st) < 0 && write_mkdir(dir.ptr) < 0)
 		goto done;
-	if (change_target(r, k, id, &target) < 0)
+	if ((dirfd = change_dir(r, k, id)) < 0)
 		goto done;
 	buf_printf(&rel, "%s/%s.yaml", kind_info[k].dir, id);
-	if (repo_find(r, k, id) != NULL || lstat(target.ptr, &st) == 0) {
+	name = strrchr(rel.ptr, '/') + 1;
+	if (repo_find(r, k, id) != NULL ||
+	    fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		diag_error("'%s' already exists; not overwriting it", rel.ptr);
 		goto done;
 	}
@@ -196,14 +203,15 @@ change_create(struct repo *r, enum kind k, const char *id, const char *text,
 		rc = refuse(&fresh, rel.ptr, cc);
 		goto done;
 	}
-	if (write_new(target.ptr, text, len) < 0)
+	if (write_new_at(dirfd, name, rel.ptr, text, len) < 0)
 		goto done;
 	rc = CHANGE_WRITTEN;
 done:
+	if (dirfd >= 0)
+		close(dirfd);
 	diag_list_free(&after);
 	diag_list_free(&fresh);
 	buf_free(&dir);
-	buf_free(&target);
 	buf_free(&rel);
 	return rc;
 }

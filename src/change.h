@@ -28,13 +28,12 @@ enum {
 };
 
 /*
- * The file of the record of kind k with id, <root>/<dir>/<id>.yaml, in
- * *out. Refuses (and reports) an id that is not well-formed or lacks the
- * kind's prefix, and a kind directory whose real path leads out of the
- * root.
+ * Open the directory that the record of kind k with id is written to, as
+ * <dir>/<id>.yaml. Refuses (and reports) an id that is not well-formed or
+ * lacks the kind's prefix, and a kind directory whose real path leads out
+ * of the root. Returns the directory's descriptor, or -1.
  */
-int change_target(const struct repo *r, enum kind k, const char *id,
-                  struct buf *out);
+int change_dir(const struct repo *r, enum kind k, const char *id);
 
 /*
  * Replace record rec of r (loaded with repo_load) with text: parse it, run
