@@ -26,14 +26,14 @@ change_dir(const struct repo *r, enum kind k, const char *id)
 	if (id == NULL || !id_valid(id) || strncmp(id, ki->prefix, plen) != 0 ||
 	    id[plen] != '-') {
 		diag_error("'%s' is not a valid %s id (%s-...)", id ? id : "",
-		           ki->name, ki->prefix);
+		    ki->name, ki->prefix);
 		return -1;
 	}
 	buf_printf(&dir, "%s/%s", r->root, ki->dir);
 	real = realpath(dir.ptr, NULL);
 	if (real == NULL) {
-		diag_error("cannot use directory '%s': %s", ki->dir,
-		           strerror(errno));
+		diag_error(
+		    "cannot use directory '%s': %s", ki->dir, strerror(errno));
 		goto done;
 	}
 	/* The root is a real path already; so must the directory be under
@@ -46,8 +46,8 @@ change_dir(const struct repo *r, enum kind k, const char *id)
 	}
 	fd = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		diag_error("cannot open directory '%s': %s", ki->dir,
-		           strerror(errno));
+		diag_error(
+		    "cannot open directory '%s': %s", ki->dir, strerror(errno));
 done:
 	free(real);
 	buf_free(&dir);
@@ -63,36 +63,55 @@ copy_rules(struct diag_list *dst, const struct diag_list *rules)
 		diag_override(dst, rules->ov[i].rule, rules->ov[i].severity);
 }
 
-/* The errors about path in after that before does not have, into fresh. */
+static int
+is_error_of(const struct diag *g, const char *path)
+{
+	return g->severity == DIAG_ERROR && strcmp(g->path, path) == 0;
+}
+
+/*
+ * The errors about path in after that before does not have, into fresh.
+ * Lines move when keys are inserted, so findings match without them:
+ * first by rule and message, then by rule alone, since a change may
+ * restate a known problem (a request answered late was overdue before).
+ */
 static void
 new_errors(const struct diag_list *before, const struct diag_list *after,
-           const char *path, struct diag_list *fresh)
+    const char *path, struct diag_list *fresh)
 {
 	char *used = xcalloc(before->n + 1, 1);
+	char *matched = xcalloc(after->n + 1, 1);
 	size_t i, j;
+	int pass;
 
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < after->n; i++) {
+			const struct diag *a = &after->v[i];
+
+			if (matched[i] || !is_error_of(a, path))
+				continue;
+			for (j = 0; j < before->n; j++) {
+				const struct diag *b = &before->v[j];
+
+				if (!used[j] && is_error_of(b, path) &&
+				    strcmp(b->rule, a->rule) == 0 &&
+				    (pass == 1 ||
+				        strcmp(b->message, a->message) == 0))
+					break;
+			}
+			if (j < before->n)
+				used[j] = matched[i] = 1;
+		}
+	}
 	for (i = 0; i < after->n; i++) {
 		const struct diag *a = &after->v[i];
 
-		if (a->severity != DIAG_ERROR || strcmp(a->path, path) != 0)
-			continue;
-		/* Lines move when keys are inserted: match without them. */
-		for (j = 0; j < before->n; j++) {
-			const struct diag *b = &before->v[j];
-
-			if (!used[j] && b->severity == DIAG_ERROR &&
-			    strcmp(b->path, path) == 0 &&
-			    strcmp(b->rule, a->rule) == 0 &&
-			    strcmp(b->message, a->message) == 0)
-				break;
-		}
-		if (j < before->n)
-			used[j] = 1;
-		else
+		if (!matched[i] && is_error_of(a, path))
 			diag_addp(fresh, a->path, a->line, a->col, a->severity,
-			          a->rule, a->pointer, "%s", a->message);
+			    a->rule, a->pointer, "%s", a->message);
 	}
 	free(used);
+	free(matched);
 }
 
 static int
@@ -107,7 +126,7 @@ refuse(struct diag_list *fresh, const char *path, const struct change_ctx *cc)
 
 int
 change_record(struct repo *r, const struct record *rec, const char *text,
-              size_t len, const struct change_ctx *cc)
+    size_t len, const struct change_ctx *cc)
 {
 	struct diag_list before = DIAG_LIST_INIT, after = DIAG_LIST_INIT;
 	struct diag_list fresh = DIAG_LIST_INIT;
@@ -118,7 +137,7 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 	if (rec->doc == NULL) {
 		diag_error("'%s' does not load; fix it first (see 'gdprctl "
 		           "validate')",
-		           rec->path);
+		    rec->path);
 		goto done;
 	}
 	if ((dirfd = change_dir(r, rec->kind, rec->id)) < 0)
@@ -127,7 +146,7 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 	if (strcmp(want.ptr, rec->path) != 0) {
 		diag_error("'%s' is not named after its id; rename it to '%s' "
 		           "first",
-		           rec->path, want.ptr);
+		    rec->path, want.ptr);
 		goto done;
 	}
 	copy_rules(&before, cc->rules);
@@ -151,8 +170,8 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 		goto done;
 	}
 	yml_doc_free(old);
-	if (write_replace_at(dirfd, strrchr(want.ptr, '/') + 1, rec->path, text,
-	                     len) < 0)
+	if (write_replace_at(
+	        dirfd, strrchr(want.ptr, '/') + 1, rec->path, text, len) < 0)
 		goto done;
 	rc = CHANGE_WRITTEN;
 done:
@@ -167,7 +186,7 @@ done:
 
 int
 change_create(struct repo *r, enum kind k, const char *id, const char *text,
-              size_t len, const struct change_ctx *cc)
+    size_t len, const struct change_ctx *cc)
 {
 	struct diag_list after = DIAG_LIST_INIT, fresh = DIAG_LIST_INIT;
 	struct diag_list none = DIAG_LIST_INIT;
@@ -217,29 +236,11 @@ done:
 }
 
 int
-change_today(const char *today, struct gd_date *out)
+change_open(struct change *c, const char *dir, struct gd_date today, int color)
 {
-	if (today == NULL) {
-		*out = date_today();
-		return 0;
-	}
-	if (date_parse(today, strlen(today), out) < 0) {
-		diag_error("--today takes a date YYYY-MM-DD, not '%s'", today);
-		return -1;
-	}
-	return 0;
-}
-
-int
-change_open(struct change *c, const char *dir, const char *today, int color)
-{
-	struct gd_date t;
-
 	memset(c, 0, sizeof(*c));
-	if (change_today(today, &t) < 0)
-		return -1;
-	date_format(t, c->today);
-	c->co.today = c->today;
+	date_format(today, c->today);
+	c->co.today = today;
 	c->cc.co = &c->co;
 	c->cc.rules = &c->d;
 	c->cc.color = color;
@@ -257,7 +258,7 @@ change_begin(struct change *c, const struct record *rec)
 	if (rec->doc == NULL) {
 		diag_error("'%s' does not load; fix it first (see 'gdprctl "
 		           "validate')",
-		           rec->path);
+		    rec->path);
 		return -1;
 	}
 	c->rec = rec;
@@ -268,7 +269,7 @@ change_begin(struct change *c, const struct record *rec)
 
 int
 change_set(struct change *c, const char *path, const char *name,
-           const char *value, enum edit_type type, int show)
+    const char *value, enum edit_type type, int show)
 {
 	const struct yml_node *old = edit_get(c->ed, path);
 	struct buf was = BUF_INIT;
@@ -302,15 +303,15 @@ change_commit(struct change *c)
 	if (len == c->rec->doc->srclen &&
 	    memcmp(text, c->rec->doc->src, len) == 0) {
 		diag_info("%s: %s%sno change (%s)", c->rec->path,
-		          c->subject ? c->subject : "", c->subject ? ": " : "",
-		          c->summary.ptr);
+		    c->subject ? c->subject : "", c->subject ? ": " : "",
+		    c->summary.ptr);
 		return CHANGE_WRITTEN;
 	}
 	rc = change_record(c->r, c->rec, text, len, &c->cc);
 	if (rc == CHANGE_WRITTEN)
 		diag_info("%s: %s%s%s", c->rec->path,
-		          c->subject ? c->subject : "", c->subject ? ": " : "",
-		          c->summary.ptr);
+		    c->subject ? c->subject : "", c->subject ? ": " : "",
+		    c->summary.ptr);
 	return rc;
 }
 

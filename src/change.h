@@ -42,13 +42,10 @@ int change_dir(const struct repo *r, enum kind k, const char *id);
  * stderr). Otherwise write the file atomically.
  */
 int change_record(struct repo *r, const struct record *rec, const char *text,
-                  size_t len, const struct change_ctx *cc);
+    size_t len, const struct change_ctx *cc);
 /* As change_record for a new record of kind k; never overwrites. */
 int change_create(struct repo *r, enum kind k, const char *id, const char *text,
-                  size_t len, const struct change_ctx *cc);
-
-/* Today: the --today date when given (reported when invalid), else now. */
-int change_today(const char *today, struct gd_date *out);
+    size_t len, const struct change_ctx *cc);
 
 /* One command's change of one record: open, begin, set..., commit. */
 struct change {
@@ -64,11 +61,12 @@ struct change {
 };
 
 /*
- * Open the repository found from dir and load its records. today is the
- * --today option or NULL; color: colour findings on stderr.
+ * Open the repository found from dir and load its records; today is what
+ * the rules and the default dates take as today; color: colour findings
+ * on stderr.
  */
-int change_open(struct change *c, const char *dir, const char *today,
-                int color);
+int change_open(
+    struct change *c, const char *dir, struct gd_date today, int color);
 /* Start editing record rec of c->r. */
 int change_begin(struct change *c, const struct record *rec);
 /*
@@ -76,7 +74,7 @@ int change_begin(struct change *c, const struct record *rec);
  * OLD -> NEW" when show is set, else "name changed".
  */
 int change_set(struct change *c, const char *path, const char *name,
-               const char *value, enum edit_type type, int show);
+    const char *value, enum edit_type type, int show);
 /*
  * Check and write the record (change_record); then print "PATH: summary"
  * with diag_info. A text that did not change is not written.

@@ -5,8 +5,8 @@
 int
 check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
-	(void)co;
 	rules_ids(r, d);
+	rules_run(r, co->today, d);
 	return 0;
 }
 

@@ -34,30 +34,29 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 			date = optarg;
 			if (date_parse(date, strlen(date), &dt) < 0)
 				return usage_error("incident",
-				                   "--date takes a date "
-				                   "YYYY-MM-DD, not '%s'",
-				                   date);
+				    "--date takes a date "
+				    "YYYY-MM-DD, not '%s'",
+				    date);
 			break;
 		case 'h':
 			fputs(close_usage, stdout);
 			return EXIT_OK;
 		case ':':
 			return usage_error("incident",
-			                   "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    "option '%s' needs a value", argv[optind - 1]);
 		default:
 			return usage_error("incident", "unknown option '%s'",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
 		return usage_error("incident", "incident close takes one id");
 	id = argv[optind];
 	if (!id_valid(id) || strncmp(id, "INC-", 4) != 0)
-		return usage_error("incident",
-		                   "'%s' is not an incident id (INC-...)", id);
+		return usage_error(
+		    "incident", "'%s' is not an incident id (INC-...)", id);
 	if (change_open(&c, ctx->dir, ctx->today,
-	                diag_color_enabled(ctx->color_mode, stderr)) < 0)
+	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
 		goto done;
 	rec = repo_find(c.r, KIND_INCIDENT, id);
 	if (rec == NULL) {
@@ -67,7 +66,7 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 	if (change_begin(&c, rec) < 0 ||
 	    change_set(&c, "status", "status", "closed", EDIT_STR, 1) < 0 ||
 	    change_set(&c, "closed", "closed", date ? date : c.today, EDIT_DATE,
-	               1) < 0)
+	        1) < 0)
 		goto done;
 	switch (change_commit(&c)) {
 	case CHANGE_WRITTEN:

@@ -43,8 +43,8 @@ static const char set_usage[] =
     "  --date D       the date of the update, YYYY-MM-DD (default today)\n"
     "  --note TEXT    set the task's notes\n";
 
-static const char *const statuses[] = {"not-started", "ongoing", "done",
-                                       "cancelled", NULL};
+static const char *const statuses[] = {
+    "not-started", "ongoing", "done", "cancelled", NULL};
 static const char *const priorities[] = {"high", "normal", "low", NULL};
 
 static int
@@ -88,9 +88,9 @@ plan_year(const struct record *rec)
 		return id_year(base, strcspn(base, "."));
 	y = yml_get(rec->doc->root, "year");
 	return y != NULL && y->type == YML_INT && !y->is_big && y->ival > 0 &&
-	               y->ival <= 9999
-	           ? (long)y->ival
-	           : 0;
+	        y->ival <= 9999
+	    ? (long)y->ival
+	    : 0;
 }
 
 /* The plan of year (0: the newest), only looking before before (0: all). */
@@ -127,14 +127,14 @@ plan_or_complain(const struct repo *r, long year)
 	if (rec == NULL && year > 0)
 		diag_error("no plan for %ld; start one with 'gdprctl plan new "
 		           "%ld'",
-		           year, year);
+		    year, year);
 	else if (rec == NULL)
 		diag_error("no plan in the repository; start one with "
 		           "'gdprctl plan new YEAR'");
 	else if (rec->doc == NULL)
 		diag_error("'%s' does not load; fix it first (see 'gdprctl "
 		           "validate')",
-		           rec->path);
+		    rec->path);
 	else
 		return rec;
 	return NULL;
@@ -145,9 +145,9 @@ year_option(const char *s, long *out)
 {
 	if (opt_long(s, 1900, 9999, out) < 0)
 		return usage_error("plan",
-		                   "--year takes a year such as 2026, "
-		                   "not '%s'",
-		                   s);
+		    "--year takes a year such as 2026, "
+		    "not '%s'",
+		    s);
 	return 0;
 }
 
@@ -202,10 +202,10 @@ collect_rows(const struct yml_node *plan, size_t *n)
 		w->priority = str_or_null(t, "priority");
 		w->status = str_or_null(t, "status");
 		w->q = w->quarter != NULL && strlen(w->quarter) == 2 &&
-		               w->quarter[0] == 'Q' && w->quarter[1] >= '1' &&
-		               w->quarter[1] <= '4'
-		           ? w->quarter[1] - '0'
-		           : 5;
+		        w->quarter[0] == 'Q' && w->quarter[1] >= '1' &&
+		        w->quarter[1] <= '4'
+		    ? w->quarter[1] - '0'
+		    : 5;
 		w->order = i;
 		pct = yml_get(t, "percent");
 		w->percent_int = 1;
@@ -213,11 +213,11 @@ collect_rows(const struct yml_node *plan, size_t *n)
 			snprintf(w->percent, sizeof(w->percent), "0");
 		} else if (pct->type == YML_INT && !pct->is_big) {
 			snprintf(w->percent, sizeof(w->percent), "%lld",
-			         (long long)pct->ival);
+			    (long long)pct->ival);
 		} else {
 			w->percent_int = 0;
 			snprintf(w->percent, sizeof(w->percent), "%.20s",
-			         yml_is_scalar(pct) ? pct->str : "");
+			    yml_is_scalar(pct) ? pct->str : "");
 		}
 		cnt++;
 	}
@@ -277,16 +277,15 @@ one_line(const char *s)
 static void
 list_table(struct buf *b, const struct row *rows, size_t n)
 {
-	static const char *const hdr[] = {"QUARTER",  "ID",     "TITLE",
-	                                  "PRIORITY", "STATUS", "PERCENT"};
+	static const char *const hdr[] = {
+	    "QUARTER", "ID", "TITLE", "PRIORITY", "STATUS", "PERCENT"};
 	size_t w[6], i, fixed;
 
 	for (i = 0; i < 6; i++)
 		w[i] = strlen(hdr[i]);
 	for (i = 0; i < n; i++) {
-		const char *v[6] = {rows[i].quarter, rows[i].id,
-		                    rows[i].title,   rows[i].priority,
-		                    rows[i].status,  rows[i].percent};
+		const char *v[6] = {rows[i].quarter, rows[i].id, rows[i].title,
+		    rows[i].priority, rows[i].status, rows[i].percent};
 		size_t k;
 
 		for (k = 0; k < 6; k++) {
@@ -338,7 +337,7 @@ csv_cell(struct buf *b, const char *s, int last)
 
 	if (s != NULL) {
 		quote = strpbrk(s, "\",\r\n") != NULL || s[0] == ' ' ||
-		        (s[0] != '\0' && s[strlen(s) - 1] == ' ');
+		    (s[0] != '\0' && s[strlen(s) - 1] == ' ');
 		if (quote)
 			buf_putc(b, '"');
 		if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
@@ -400,7 +399,7 @@ json_str(struct buf *b, const char *s)
 
 static void
 list_json(struct buf *b, const struct record *rec, long year,
-          const struct row *rows, size_t n)
+    const struct row *rows, size_t n)
 {
 	size_t i;
 
@@ -446,8 +445,9 @@ list_md(struct buf *b, const struct row *rows, size_t n)
 {
 	size_t i;
 
-	buf_puts(b, "| Quarter | Id | Title | Priority | Status | Percent |\n"
-	            "|---|---|---|---|---|--:|\n");
+	buf_puts(b,
+	    "| Quarter | Id | Title | Priority | Status | Percent |\n"
+	    "|---|---|---|---|---|--:|\n");
 	for (i = 0; i < n; i++) {
 		buf_putc(b, '|');
 		md_cell(b, rows[i].quarter);
@@ -469,8 +469,8 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const formats[] = {"table", "csv", "json", "md",
-	                                      NULL};
+	static const char *const formats[] = {
+	    "table", "csv", "json", "md", NULL};
 	struct diag_list d = DIAG_LIST_INIT;
 	struct buf out = BUF_INIT;
 	const struct record *rec;
@@ -491,19 +491,19 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 			format = optarg;
 			if (!one_of(format, formats))
 				return usage_error("plan",
-				                   "--format takes table, csv, "
-				                   "json or md, not '%s'",
-				                   format);
+				    "--format takes table, csv, "
+				    "json or md, not '%s'",
+				    format);
 			break;
 		case 'h':
 			fputs(list_usage, stdout);
 			return EXIT_OK;
 		case ':':
 			return usage_error("plan", "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error("plan", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "plan", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
@@ -554,7 +554,7 @@ flow_list(struct buf *b, const struct yml_node *seq)
 /* One line of a copied task: its value of key, or the fixed value. */
 static void
 copy_field(struct buf *b, const struct yml_node *task, const char *key,
-           const char *fixed, int *first)
+    const char *fixed, int *first)
 {
 	const struct yml_node *v = yml_get(task, key);
 
@@ -570,8 +570,8 @@ copy_field(struct buf *b, const struct yml_node *task, const char *key,
 }
 
 static void
-new_plan_text(struct buf *b, long year, const struct record *prev,
-              int copy_tasks)
+new_plan_text(
+    struct buf *b, long year, const struct record *prev, int copy_tasks)
 {
 	const struct yml_node *root = prev != NULL ? prev->doc->root : NULL;
 	const struct yml_node *themes = yml_get(root, "themes");
@@ -580,16 +580,16 @@ new_plan_text(struct buf *b, long year, const struct record *prev,
 	int q;
 
 	buf_printf(b,
-	           "# The compliance plan of %ld: the annual wheel (the "
-	           "themes of each\n# quarter), the work that goes on all "
-	           "year and the tasks.\n",
-	           year);
+	    "# The compliance plan of %ld: the annual wheel (the "
+	    "themes of each\n# quarter), the work that goes on all "
+	    "year and the tasks.\n",
+	    year);
 	if (prev != NULL)
 		buf_printf(b, "# Started from %s.\n", prev->path);
 	buf_printf(b,
-	           "# Update a task with: gdprctl plan set TASK --percent N "
-	           "--status S\nid: PLAN-%ld\nyear: %ld\nthemes:\n",
-	           year, year);
+	    "# Update a task with: gdprctl plan set TASK --percent N "
+	    "--status S\nid: PLAN-%ld\nyear: %ld\nthemes:\n",
+	    year, year);
 	for (q = 1; q <= 4; q++) {
 		char key[3] = {'Q', (char)('0' + q), '\0'};
 
@@ -601,7 +601,7 @@ new_plan_text(struct buf *b, long year, const struct record *prev,
 	flow_list(b, yml_get(root, "continuous"));
 	buf_putc(b, '\n');
 	for (i = 0; copy_tasks && tasks != NULL && tasks->type == YML_SEQ &&
-	            i < tasks->n;
+	     i < tasks->n;
 	     i++) {
 		const struct yml_node *t = tasks->items[i];
 
@@ -647,30 +647,30 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 			return EXIT_OK;
 		case ':':
 			return usage_error("plan", "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error("plan", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "plan", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
 		return usage_error("plan", "plan new takes one year");
 	if (opt_long(argv[optind], 1900, 9999, &year) < 0)
-		return usage_error("plan", "'%s' is not a year such as 2026",
-		                   argv[optind]);
+		return usage_error(
+		    "plan", "'%s' is not a year such as 2026", argv[optind]);
 	if (change_open(&c, ctx->dir, ctx->today,
-	                diag_color_enabled(ctx->color_mode, stderr)) < 0)
+	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
 		goto done;
 	if ((prev = find_plan(c.r, year, 0)) != NULL) {
-		diag_error("'%s' already exists; not overwriting it",
-		           prev->path);
+		diag_error(
+		    "'%s' already exists; not overwriting it", prev->path);
 		goto done;
 	}
 	prev = find_plan(c.r, 0, year);
 	if (prev != NULL && prev->doc == NULL) {
 		diag_error("'%s' does not load; fix it first (see 'gdprctl "
 		           "validate')",
-		           prev->path);
+		    prev->path);
 		goto done;
 	}
 	new_plan_text(&text, year, prev, copy);
@@ -709,7 +709,7 @@ find_task(const struct record *rec, const char *id)
 		if (found >= 0) {
 			diag_error("task %s appears twice in '%s'; give the "
 			           "tasks unique ids first",
-			           id, rec->path);
+			    id, rec->path);
 			return -1;
 		}
 		found = (long)i;
@@ -752,15 +752,14 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 			percent = optarg;
 			if (opt_long(percent, 0, 100, &v) < 0)
 				return usage_error("plan",
-				                   "--percent takes a whole "
-				                   "number 0-100, not '%s'",
-				                   percent);
+				    "--percent takes a whole "
+				    "number 0-100, not '%s'",
+				    percent);
 			break;
 		case 's':
 			status = optarg;
 			if (!one_of(status, statuses))
-				return usage_error(
-				    "plan",
+				return usage_error("plan",
 				    "--status takes not-started, ongoing, "
 				    "done or cancelled, not '%s'",
 				    status);
@@ -769,44 +768,45 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 			priority = optarg;
 			if (!one_of(priority, priorities))
 				return usage_error("plan",
-				                   "--priority takes high, "
-				                   "normal or low, not '%s'",
-				                   priority);
+				    "--priority takes high, "
+				    "normal or low, not '%s'",
+				    priority);
 			break;
 		case 'd':
 			date = optarg;
 			if (date_parse(date, strlen(date), &dt) < 0)
 				return usage_error("plan",
-				                   "--date takes a date "
-				                   "YYYY-MM-DD, not '%s'",
-				                   date);
+				    "--date takes a date "
+				    "YYYY-MM-DD, not '%s'",
+				    date);
 			break;
 		case 'n':
 			note = optarg;
 			if (*note == '\0')
-				return usage_error("plan",
-				                   "--note must not be empty");
+				return usage_error(
+				    "plan", "--note must not be empty");
 			break;
 		case 'h':
 			fputs(set_usage, stdout);
 			return EXIT_OK;
 		case ':':
 			return usage_error("plan", "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error("plan", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "plan", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
 		return usage_error("plan", "plan set takes one task id");
 	task = argv[optind];
 	if (!percent && !status && !priority && !date && !note)
-		return usage_error("plan", "nothing to set: give --percent, "
-		                           "--status, --priority, --date or "
-		                           "--note");
+		return usage_error("plan",
+		    "nothing to set: give --percent, "
+		    "--status, --priority, --date or "
+		    "--note");
 	if (change_open(&c, ctx->dir, ctx->today,
-	                diag_color_enabled(ctx->color_mode, stderr)) < 0)
+	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
 		goto done;
 	if ((rec = plan_or_complain(c.r, year)) == NULL ||
 	    (ti = find_task(rec, task)) < 0 || change_begin(&c, rec) < 0)

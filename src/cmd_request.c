@@ -16,7 +16,11 @@ static const char respond_usage[] =
     "  --outcome O   granted, partially-granted, refused or withdrawn\n";
 
 static const char *const outcomes[] = {
-    "granted", "partially-granted", "refused", "withdrawn", NULL,
+    "granted",
+    "partially-granted",
+    "refused",
+    "withdrawn",
+    NULL,
 };
 
 static int
@@ -51,15 +55,14 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 			date = optarg;
 			if (date_parse(date, strlen(date), &dt) < 0)
 				return usage_error("request",
-				                   "--date takes a date "
-				                   "YYYY-MM-DD, not '%s'",
-				                   date);
+				    "--date takes a date "
+				    "YYYY-MM-DD, not '%s'",
+				    date);
 			break;
 		case 'o':
 			outcome = optarg;
 			if (!known_outcome(outcome))
-				return usage_error(
-				    "request",
+				return usage_error("request",
 				    "--outcome takes granted, "
 				    "partially-granted, refused or withdrawn, "
 				    "not '%s'",
@@ -70,21 +73,20 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 			return EXIT_OK;
 		case ':':
 			return usage_error("request",
-			                   "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("request", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "request", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
 		return usage_error("request", "request respond takes one id");
 	id = argv[optind];
 	if (!id_valid(id) || strncmp(id, "REQ-", 4) != 0)
-		return usage_error("request",
-		                   "'%s' is not a request id (REQ-...)", id);
+		return usage_error(
+		    "request", "'%s' is not a request id (REQ-...)", id);
 	if (change_open(&c, ctx->dir, ctx->today,
-	                diag_color_enabled(ctx->color_mode, stderr)) < 0)
+	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
 		goto done;
 	rec = repo_find(c.r, KIND_REQUEST, id);
 	if (rec == NULL) {
@@ -93,9 +95,9 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 	}
 	if (change_begin(&c, rec) < 0 ||
 	    change_set(&c, "responded", "responded", date ? date : c.today,
-	               EDIT_DATE, 1) < 0 ||
+	        EDIT_DATE, 1) < 0 ||
 	    (outcome != NULL &&
-	     change_set(&c, "outcome", "outcome", outcome, EDIT_STR, 1) < 0))
+	        change_set(&c, "outcome", "outcome", outcome, EDIT_STR, 1) < 0))
 		goto done;
 	switch (change_commit(&c)) {
 	case CHANGE_WRITTEN:

@@ -45,8 +45,8 @@ resolve_paths(const struct repo *r, char **args, int nargs, struct scope *sc)
 		           abs[rootlen] == '/') {
 			sc->paths[sc->n++] = xstrdup(abs + rootlen + 1);
 		} else {
-			diag_error("'%s' is outside the repository at '%s'",
-			           args[i], r->root);
+			diag_error("'%s' is outside the repository",
+			           args[i]);
 			free(abs);
 			return -1;
 		}
@@ -87,6 +87,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	struct check_opts co = {0};
 	enum diag_format fmt = DIAG_TEXT;
 	struct repo *r = NULL;
+	struct scope sc = {NULL, 0};
 	int ch, rc = EXIT_FAIL, strict = 0;
 
 	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -119,17 +120,14 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	co.today = ctx->today;
 	if (repo_open(&r, ctx->dir, &d) < 0)
 		goto done;
+	if (optind < argc &&
+	    resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
+		goto done;
 	if (check_repo(r, &co, &d) < 0)
 		goto done;
 	diag_sort(&d);
-	if (optind < argc) {
-		struct scope sc = {NULL, 0};
-
-		if (resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
-			goto done;
+	if (sc.n > 0)
 		diag_retain(&d, in_scope, &sc);
-		free_paths(&sc);
-	}
 	if (diag_print(&d, stdout, fmt, ctx->color_out) < 0)
 		goto done;
 	if (diag_count(&d, DIAG_ERROR) > 0 ||
@@ -138,6 +136,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	else
 		rc = EXIT_OK;
 done:
+	free_paths(&sc);
 	repo_free(r);
 	diag_list_free(&d);
 	return rc;

@@ -111,16 +111,16 @@ value_matches(const struct yml_node *n, const char *value, enum edit_type type)
 	switch (type) {
 	case EDIT_INT:
 		return n->type == YML_INT && !n->is_big &&
-		       n->ival == strtoll(value, NULL, 10);
+		    n->ival == strtoll(value, NULL, 10);
 	case EDIT_BOOL:
 		return n->type == YML_BOOL &&
-		       n->boolean == (strcmp(value, "true") == 0);
+		    n->boolean == (strcmp(value, "true") == 0);
 	case EDIT_STR:
 	case EDIT_DATE:
 		break;
 	}
 	return n->type == YML_STR && n->len == len &&
-	       memcmp(n->str, value, len) == 0;
+	    memcmp(n->str, value, len) == 0;
 }
 
 /* Whether text, as a value in a block or flow context, reads as value. */
@@ -141,7 +141,7 @@ reads_as(const char *text, const char *value, enum edit_type type, int flow)
 			v = v->type == YML_SEQ && v->n == 1 ? v->items[0]
 			                                    : NULL;
 		ok = v != NULL && v->style == YML_PLAIN &&
-		     value_matches(v, value, type);
+		    value_matches(v, value, type);
 	}
 	yml_doc_free(doc);
 	diag_list_free(&d);
@@ -165,8 +165,8 @@ dateish(const char *s)
 static int
 old_bool(const char *s)
 {
-	static const char *const words[] = {"y",  "yes", "n", "no",
-	                                    "on", "off", NULL};
+	static const char *const words[] = {
+	    "y", "yes", "n", "no", "on", "off", NULL};
 	size_t i;
 
 	for (i = 0; words[i] != NULL; i++)
@@ -248,7 +248,7 @@ put_double(struct buf *b, const char *v)
 /* A one-line scalar, in the style of the old one (style) where it fits. */
 static void
 render_inline(struct buf *b, const char *v, enum edit_type type,
-              enum yml_style style, int flow, enum mode mode)
+    enum yml_style style, int flow, enum mode mode)
 {
 	if (type == EDIT_INT || type == EDIT_BOOL)
 		buf_puts(b, v);
@@ -402,8 +402,8 @@ indent_step(const struct yml_node *n)
 /* Block lines "key:" down to "key: value", one deeper per level. */
 static void
 block_chain(struct buf *b, const struct seg *segs, size_t n, size_t indent,
-            int step, const char *value, enum edit_type type, enum mode mode,
-            const char *nl, int lead, int trail)
+    int step, const char *value, enum edit_type type, enum mode mode,
+    const char *nl, int lead, int trail)
 {
 	size_t j;
 
@@ -425,7 +425,7 @@ block_chain(struct buf *b, const struct seg *segs, size_t n, size_t indent,
 /* Flow text "key: {key: value}". */
 static void
 flow_chain(struct buf *b, const struct seg *segs, size_t n, const char *value,
-           enum edit_type type, enum mode mode)
+    enum edit_type type, enum mode mode)
 {
 	size_t j;
 
@@ -474,8 +474,8 @@ no_index(struct op *op, const struct seg *segs, size_t n)
 
 /* Insert segs (keys, the first missing from map) with the value. */
 static int
-insert_keys(struct op *op, const struct yml_node *map, const struct seg *segs,
-            size_t n)
+insert_keys(
+    struct op *op, const struct yml_node *map, const struct seg *segs, size_t n)
 {
 	const char *s = op->e->text;
 	size_t len = op->e->len;
@@ -503,8 +503,8 @@ insert_keys(struct op *op, const struct yml_node *map, const struct seg *segs,
 
 		t = add_splice(op, at, at);
 		block_chain(t, segs, n, (size_t)map->pairs[0].key->col - 1,
-		            op->step, op->value, op->type, op->mode,
-		            newline_at(s, len, at), lead, !lead);
+		    op->step, op->value, op->type, op->mode,
+		    newline_at(s, len, at), lead, !lead);
 	}
 	return 0;
 }
@@ -512,8 +512,8 @@ insert_keys(struct op *op, const struct yml_node *map, const struct seg *segs,
 /* The key's value is null: make it a mapping holding segs. */
 static int
 null_to_map(struct op *op, const struct yml_node *parent,
-            const struct yml_node *key, const struct yml_node *node,
-            const struct seg *segs, size_t n)
+    const struct yml_node *key, const struct yml_node *node,
+    const struct seg *segs, size_t n)
 {
 	const char *s = op->e->text;
 	size_t len = op->e->len, at;
@@ -535,8 +535,8 @@ null_to_map(struct op *op, const struct yml_node *parent,
 	at = line_break(s, len, node->end);
 	t = add_splice(op, at, at);
 	block_chain(t, segs, n, (size_t)key->col - 1 + (size_t)op->step,
-	            op->step, op->value, op->type, op->mode,
-	            newline_at(s, len, at), 1, 0);
+	    op->step, op->value, op->type, op->mode, newline_at(s, len, at), 1,
+	    0);
 	return 0;
 }
 
@@ -571,8 +571,8 @@ leading_spaces(const char *s, size_t len, size_t pos)
 
 /* Replace a | or > scalar: as a block scalar again, else on one line. */
 static void
-replace_block(struct op *op, const struct yml_node *key,
-              const struct yml_node *node)
+replace_block(
+    struct op *op, const struct yml_node *key, const struct yml_node *node)
 {
 	const char *s = op->e->text, *v = op->value;
 	size_t len = op->e->len, hend = header_end(s, len, node->start);
@@ -594,13 +594,13 @@ replace_block(struct op *op, const struct yml_node *key,
 	if (ci == 0)
 		ci = (key != NULL ? (size_t)key->col - 1
 		                  : leading_spaces(s, len, node->start)) +
-		     (size_t)op->step;
+		    (size_t)op->step;
 	if (op->mode == MODE_KEEP && block_ok(v)) {
 		size_t n = strlen(v);
 		int clip = v[n - 1] == '\n';
 		const char *p = v, *q;
 		int folded = node->style == YML_FOLDED &&
-		             memchr(v, '\n', n - (size_t)clip) == NULL;
+		    memchr(v, '\n', n - (size_t)clip) == NULL;
 
 		buf_putc(t, folded ? '>' : '|');
 		if (!clip)
@@ -628,7 +628,7 @@ replace_block(struct op *op, const struct yml_node *key,
 
 static void
 replace_scalar(struct op *op, const struct yml_node *parent,
-               const struct yml_node *key, const struct yml_node *node)
+    const struct yml_node *key, const struct yml_node *node)
 {
 	int flow = parent != NULL && parent->style == YML_FLOW;
 	const char *s = op->e->text;
@@ -655,7 +655,7 @@ path_prefix(struct buf *b, const struct seg *segs, size_t n)
 			buf_printf(b, "[%ld]", segs[i].index);
 		else
 			buf_printf(b, "%s%.*s", i > 0 ? "." : "",
-			           (int)segs[i].keylen, segs[i].key);
+			    (int)segs[i].keylen, segs[i].key);
 	}
 }
 
@@ -675,7 +675,7 @@ plan_edit(struct op *op, const struct seg *segs, size_t nseg)
 			if (node->type != YML_SEQ) {
 				path_prefix(op->why, segs, i);
 				buf_printf(op->why, " is %s, not a list",
-				           yml_type_name(node->type));
+				    yml_type_name(node->type));
 				return -1;
 			}
 			if ((size_t)sg->index >= node->n) {
@@ -691,24 +691,24 @@ plan_edit(struct op *op, const struct seg *segs, size_t nseg)
 		if (node->type == YML_MAP) {
 			k = find_key(node, sg);
 			if (k < 0)
-				return insert_keys(op, node, segs + i,
-				                   nseg - i);
+				return insert_keys(
+				    op, node, segs + i, nseg - i);
 			parent = node;
 			key = node->pairs[k].key;
 			node = node->pairs[k].val;
 			continue;
 		}
 		if (node->type == YML_NULL && key != NULL)
-			return null_to_map(op, parent, key, node, segs + i,
-			                   nseg - i);
+			return null_to_map(
+			    op, parent, key, node, segs + i, nseg - i);
 		path_prefix(op->why, segs, i);
 		buf_printf(op->why, " is %s, not a mapping",
-		           yml_type_name(node->type));
+		    yml_type_name(node->type));
 		return -1;
 	}
 	if (!yml_is_scalar(node)) {
 		buf_printf(op->why, "it is %s, not a single value",
-		           yml_type_name(node->type));
+		    yml_type_name(node->type));
 		return -1;
 	}
 	replace_scalar(op, parent, key, node);
@@ -730,7 +730,7 @@ same_node(const struct yml_node *a, const struct yml_node *b)
 			if (!same_node(a->items[i], b->items[i]))
 				return 0;
 		} else if (!same_node(a->pairs[i].key, b->pairs[i].key) ||
-		           !same_node(a->pairs[i].val, b->pairs[i].val)) {
+		    !same_node(a->pairs[i].val, b->pairs[i].val)) {
 			return 0;
 		}
 	}
@@ -743,7 +743,7 @@ same_node(const struct yml_node *a, const struct yml_node *b)
  */
 static int
 expect(const struct yml_node *old, const struct yml_node *nw,
-       const struct seg *segs, size_t n, const char *value, enum edit_type type)
+    const struct seg *segs, size_t n, const char *value, enum edit_type type)
 {
 	long oi, ni;
 	size_t i, j;
@@ -761,7 +761,7 @@ expect(const struct yml_node *old, const struct yml_node *nw,
 			if (i != idx && !same_node(old->items[i], nw->items[i]))
 				return 0;
 		return expect(old->items[idx], nw->items[idx], segs + 1, n - 1,
-		              value, type);
+		    value, type);
 	}
 	if (nw->type != YML_MAP)
 		return 0;
@@ -769,8 +769,8 @@ expect(const struct yml_node *old, const struct yml_node *nw,
 		old = NULL;
 	if (old == NULL)
 		return nw->n == 1 && key_is(nw->pairs[0].key, segs) &&
-		       expect(NULL, nw->pairs[0].val, segs + 1, n - 1, value,
-		              type);
+		    expect(
+		        NULL, nw->pairs[0].val, segs + 1, n - 1, value, type);
 	if (old->type != YML_MAP || old->style != nw->style)
 		return 0;
 	oi = find_key(old, segs);
@@ -788,7 +788,7 @@ expect(const struct yml_node *old, const struct yml_node *nw,
 		j++;
 	}
 	return expect(oi >= 0 ? old->pairs[oi].val : NULL, nw->pairs[ni].val,
-	              segs + 1, n - 1, value, type);
+	    segs + 1, n - 1, value, type);
 }
 
 static char *
@@ -817,7 +817,7 @@ value_valid(const char *v, enum edit_type type)
 		if (*p == '-')
 			p++;
 		return *p != '\0' && strspn(p, "0123456789") == strlen(p) &&
-		       strlen(p) <= 18;
+		    strlen(p) <= 18;
 	case EDIT_BOOL:
 		return strcmp(v, "true") == 0 || strcmp(v, "false") == 0;
 	case EDIT_STR:
@@ -846,12 +846,13 @@ attempt(struct edit *e, const struct seg *segs, size_t nseg, struct op *op)
 	text = apply(e, op, &len);
 	if (yml_parse(&doc, e->path, text, len, 0, &d) < 0) {
 		buf_printf(op->why, "the result would not be valid YAML (%s)",
-		           d.n > 0 ? d.v[0].message : "parse error");
+		    d.n > 0 ? d.v[0].message : "parse error");
 		free(text);
 	} else if (!expect(e->doc->root, doc->root, segs, nseg, op->value,
-	                   op->type)) {
-		buf_puts(op->why, "the edited text would not read back as "
-		                  "intended");
+	               op->type)) {
+		buf_puts(op->why,
+		    "the edited text would not read back as "
+		    "intended");
 		free(text);
 		yml_doc_free(doc);
 	} else {
@@ -870,8 +871,8 @@ done:
 }
 
 int
-edit_set(struct edit *e, const char *path, const char *value,
-         enum edit_type type)
+edit_set(
+    struct edit *e, const char *path, const char *value, enum edit_type type)
 {
 	struct buf why = BUF_INIT;
 	struct seg *segs = NULL;
@@ -885,8 +886,8 @@ edit_set(struct edit *e, const char *path, const char *value,
 	}
 	if (!value_valid(value, type)) {
 		diag_error("cannot set %s in '%s': '%s' is not %s", path,
-		           e->path, value,
-		           type == EDIT_INT ? "an integer" : "true or false");
+		    e->path, value,
+		    type == EDIT_INT ? "an integer" : "true or false");
 		free(segs);
 		return -1;
 	}
@@ -905,8 +906,8 @@ edit_set(struct edit *e, const char *path, const char *value,
 			break;
 	}
 	if (rc != 1)
-		diag_error("cannot set %s in '%s': %s", path, e->path,
-		           buf_cstr(&why));
+		diag_error(
+		    "cannot set %s in '%s': %s", path, e->path, buf_cstr(&why));
 	buf_free(&why);
 	free(segs);
 	return rc == 1 ? 0 : -1;
@@ -914,7 +915,7 @@ edit_set(struct edit *e, const char *path, const char *value,
 
 int
 edit_open(struct edit **out, const char *path, const char *text, size_t len,
-          struct diag_list *d)
+    struct diag_list *d)
 {
 	struct edit *e = xcalloc(1, sizeof(*e));
 
@@ -942,13 +943,13 @@ edit_get(const struct edit *e, const char *path)
 	for (i = 0; node != NULL && i < nseg; i++) {
 		if (segs[i].index >= 0) {
 			node = node->type == YML_SEQ &&
-			               (size_t)segs[i].index < node->n
-			           ? node->items[segs[i].index]
-			           : NULL;
+			        (size_t)segs[i].index < node->n
+			    ? node->items[segs[i].index]
+			    : NULL;
 		} else {
 			long k = node->type == YML_MAP
-			             ? find_key(node, &segs[i])
-			             : -1;
+			    ? find_key(node, &segs[i])
+			    : -1;
 
 			node = k >= 0 ? node->pairs[k].val : NULL;
 		}

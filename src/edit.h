@@ -27,7 +27,7 @@ struct edit;
  * the text does not parse, its findings go to d and -1 is returned.
  */
 int edit_open(struct edit **out, const char *path, const char *text, size_t len,
-              struct diag_list *d);
+    struct diag_list *d);
 
 /*
  * Set the scalar at path to value. path is keys separated by '.', each
@@ -41,8 +41,8 @@ int edit_open(struct edit **out, const char *path, const char *text, size_t len,
  * for this one value; otherwise nothing changes. Returns 0, or -1 after
  * reporting why with diag_error.
  */
-int edit_set(struct edit *e, const char *path, const char *value,
-             enum edit_type type);
+int edit_set(
+    struct edit *e, const char *path, const char *value, enum edit_type type);
 
 /* The value at path (as for edit_set) in the current text, or NULL. */
 const struct yml_node *edit_get(const struct edit *e, const char *path);
@@ -56,7 +56,7 @@ void edit_free(struct edit *e);
  * Append value as a YAML scalar that reads back as type: plain when that
  * is safe, else double-quoted. flow: the scalar goes inside [ ] or { }.
  */
-void edit_scalar(struct buf *b, const char *value, enum edit_type type,
-                 int flow);
+void edit_scalar(
+    struct buf *b, const char *value, enum edit_type type, int flow);
 
 #endif

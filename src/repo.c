@@ -277,7 +277,8 @@ repo_load(struct repo *r, struct diag_list *d)
 	for (k = 0; k < KIND_COUNT; k++)
 		if (list_kind(r, (enum kind)k) < 0)
 			rc = -1;
-	qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	if (r->n > 1)
+		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
 	for (i = 0; i < r->n; i++) {
 		struct record *rec = &r->recs[i];
 

@@ -48,8 +48,8 @@ fsync_dir(int dirfd)
 
 /* Write data to a new temporary file next to name; its name in *tmp. */
 static int
-write_temp(int dirfd, const char *name, const char *data, size_t len,
-           struct buf *tmp)
+write_temp(
+    int dirfd, const char *name, const char *data, size_t len, struct buf *tmp)
 {
 	size_t off = 0;
 	int fd, i;
@@ -57,8 +57,7 @@ write_temp(int dirfd, const char *name, const char *data, size_t len,
 	for (i = 0; i < 100; i++) {
 		buf_reset(tmp);
 		buf_printf(tmp, "%s.%ld.%d.tmp", name, (long)getpid(), i);
-		fd = openat(
-		    dirfd, tmp->ptr,
+		fd = openat(dirfd, tmp->ptr,
 		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (fd >= 0 || errno != EEXIST)
 			break;
@@ -99,7 +98,7 @@ fail : {
 
 int
 write_new_at(int dirfd, const char *name, const char *shown, const char *data,
-             size_t len)
+    size_t len)
 {
 	struct buf tmp = BUF_INIT;
 	int rc = -1;
@@ -114,17 +113,17 @@ write_new_at(int dirfd, const char *name, const char *shown, const char *data,
 
 		unlinkat(dirfd, tmp.ptr, 0);
 		if (e == EEXIST)
-			diag_error("'%s' already exists; not overwriting it",
-			           shown);
+			diag_error(
+			    "'%s' already exists; not overwriting it", shown);
 		else
-			diag_error("cannot create '%s': %s", shown,
-			           strerror(e));
+			diag_error(
+			    "cannot create '%s': %s", shown, strerror(e));
 		goto done;
 	}
 	unlinkat(dirfd, tmp.ptr, 0);
 	if (fsync_dir(dirfd) < 0) {
 		diag_error("cannot sync the directory of '%s': %s", shown,
-		           strerror(errno));
+		    strerror(errno));
 		goto done;
 	}
 	rc = 0;
@@ -135,7 +134,7 @@ done:
 
 int
 write_replace_at(int dirfd, const char *name, const char *shown,
-                 const char *data, size_t len)
+    const char *data, size_t len)
 {
 	struct buf tmp = BUF_INIT;
 	struct stat st;
@@ -143,8 +142,8 @@ write_replace_at(int dirfd, const char *name, const char *shown,
 
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    !S_ISREG(st.st_mode)) {
-		diag_error("'%s' is not a regular file; not replacing it",
-		           shown);
+		diag_error(
+		    "'%s' is not a regular file; not replacing it", shown);
 		return -1;
 	}
 	if (write_temp(dirfd, name, data, len, &tmp) < 0) {
@@ -160,7 +159,7 @@ write_replace_at(int dirfd, const char *name, const char *shown,
 	}
 	if (fsync_dir(dirfd) < 0) {
 		diag_error("cannot sync the directory of '%s': %s", shown,
-		           strerror(errno));
+		    strerror(errno));
 		goto done;
 	}
 	rc = 0;
@@ -188,7 +187,7 @@ open_parent(const char *path, const char **name)
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		diag_error("cannot open the directory of '%s': %s", path,
-		           strerror(errno));
+		    strerror(errno));
 	free(dir);
 	return fd;
 }
@@ -231,7 +230,7 @@ write_mkdir(const char *path)
 	if (errno == EEXIST)
 		diag_error("'%s' exists and is not a directory", path);
 	else
-		diag_error("cannot create directory '%s': %s", path,
-		           strerror(errno));
+		diag_error(
+		    "cannot create directory '%s': %s", path, strerror(errno));
 	return -1;
 }

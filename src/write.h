@@ -21,9 +21,9 @@ int write_replace(const char *path, const char *data, size_t len);
  * names the file in messages.
  */
 int write_new_at(int dirfd, const char *name, const char *shown,
-                 const char *data, size_t len);
+    const char *data, size_t len);
 int write_replace_at(int dirfd, const char *name, const char *shown,
-                     const char *data, size_t len);
+    const char *data, size_t len);
 /* mkdir that accepts an existing directory (but not a symlink to one). */
 int write_mkdir(const char *path);
 

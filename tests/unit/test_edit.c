@@ -50,80 +50,80 @@ static const struct edit_case cases[] = {
     /* Replacements keep the style and the comment after the value. */
     {"year", "2021", EDIT_INT, "year: 2020\n", "year: 2021\n"},
     {"id", "PLAN-2021", EDIT_STR, "id: PLAN-2020   # the id\n",
-     "id: PLAN-2021   # the id\n"},
+        "id: PLAN-2021   # the id\n"},
     {"tittel_\xC3\xA6\xC3\xB8\xC3\xA5", "Ny \xC3\xA6", EDIT_STR,
-     "\"\xC3\x86rlig talt\"   # quoted\n", "\"Ny \xC3\xA6\"   # quoted\n"},
+        "\"\xC3\x86rlig talt\"   # quoted\n", "\"Ny \xC3\xA6\"   # quoted\n"},
     {"tittel_\xC3\xA6\xC3\xB8\xC3\xA5", "say \"hi\" \\o/", EDIT_STR,
-     "\"\xC3\x86rlig talt\"   #", "\"say \\\"hi\\\" \\\\o/\"   #"},
+        "\"\xC3\x86rlig talt\"   #", "\"say \\\"hi\\\" \\\\o/\"   #"},
     {"single", "a'b", EDIT_STR, "single: 'it''s'\n", "single: 'a''b'\n"},
     {"flow.b", "three", EDIT_STR, "{a: 1, b: \"two\"}", "{a: 1, b: \"three\"}"},
     {"flow.a", "2", EDIT_INT, "{a: 1, b:", "{a: 2, b:"},
     {"tasks[0].percent", "100", EDIT_INT, "percent: 75 # three",
-     "percent: 100 # three"},
+        "percent: 100 # three"},
     {"tasks[0].title", "Ny: tittel", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"Ny: tittel\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"Ny: tittel\"\n"},
     {"tasks[0].title", "123", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"123\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"123\"\n"},
     {"tasks[0].title", "true", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"true\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"true\"\n"},
     {"tasks[0].title", "yes", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"yes\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"yes\"\n"},
     {"tasks[0].title", "~", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"~\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"~\"\n"},
     {"tasks[0].title", "2026-01-15", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"2026-01-15\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"2026-01-15\"\n"},
     {"tasks[0].title", "2026-01-15", EDIT_DATE,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: 2026-01-15\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: 2026-01-15\n"},
     {"tasks[0].title", "two\nlines", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"two\\nlines\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"two\\nlines\"\n"},
     {"tasks[0].title", "a #b", EDIT_STR,
-     "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
-     "title: \"a #b\"\n"},
+        "title: F\xC3\xB8rste oppgave \xE2\x80\x94 \xC3\xA6rlig\n",
+        "title: \"a #b\"\n"},
     {"nullv", "x", EDIT_STR, "nullv:    # nothing yet\n",
-     "nullv: x    # nothing yet\n"},
+        "nullv: x    # nothing yet\n"},
     {"tilde", "x", EDIT_STR, "tilde: ~ # tilde\n", "tilde: x # tilde\n"},
     {"themes.Q1[1]", "Register: ny", EDIT_STR, "\"Register: alla\"",
-     "\"Register: ny\""},
+        "\"Register: ny\""},
     {"themes.Q1[0]", "Ny, tema", EDIT_STR, "[Dataskydd,", "[\"Ny, tema\","},
     {"themes.Q1[0]", "Nytt", EDIT_STR, "[Dataskydd,", "[Nytt,"},
     {"tasks[1].quarter", "Q3", EDIT_STR, "{id: T02, quarter: Q2}",
-     "{id: T02, quarter: Q3}"},
+        "{id: T02, quarter: Q3}"},
     /* Block scalars stay block scalars when they can. */
     {"tasks[0].notes", "one\ntwo\n", EDIT_STR,
-     "    notes: |\n      line one\n      line two\n",
-     "    notes: |\n      one\n      two\n"},
+        "    notes: |\n      line one\n      line two\n",
+        "    notes: |\n      one\n      two\n"},
     {"tasks[0].notes", "single", EDIT_STR,
-     "    notes: |\n      line one\n      line two\n",
-     "    notes: |-\n      single\n"},
+        "    notes: |\n      line one\n      line two\n",
+        "    notes: |-\n      single\n"},
     {"tasks[0].notes", " leading space\n", EDIT_STR,
-     "    notes: |\n      line one\n      line two\n",
-     "    notes: \" leading space\\n\"\n"},
+        "    notes: |\n      line one\n      line two\n",
+        "    notes: \" leading space\\n\"\n"},
     /* Insertions: after the last pair, at the mapping's indentation. */
     {"tasks[2].status", "done", EDIT_STR, "    percent: 10\n",
-     "    percent: 10\n    status: done\n"},
+        "    percent: 10\n    status: done\n"},
     {"tasks[0].status", "done", EDIT_STR, "      line two\n\n",
-     "      line two\n    status: done\n\n"},
+        "      line two\n    status: done\n\n"},
     {"tasks[1].percent", "5", EDIT_INT, "{id: T02, quarter: Q2}",
-     "{id: T02, quarter: Q2, percent: 5}"},
+        "{id: T02, quarter: Q2, percent: 5}"},
     {"empty_flow.k", "v", EDIT_STR, "empty_flow: {}", "empty_flow: {k: v}"},
     {"flow.c.d", "1", EDIT_INT, "b: \"two\"}", "b: \"two\", c: {d: 1}}"},
     {"auth.notified", "2026-03-04T09:00:00+01:00", EDIT_DATE,
-     "    percent: 10\n\n",
-     "    percent: 10\nauth:\n  notified: 2026-03-04T09:00:00+01:00\n\n"},
+        "    percent: 10\n\n",
+        "    percent: 10\nauth:\n  notified: 2026-03-04T09:00:00+01:00\n\n"},
     {"themes.Q2", "x", EDIT_STR, "\"Register: alla\"]  # list\n",
-     "\"Register: alla\"]  # list\n  Q2: x\n"},
+        "\"Register: alla\"]  # list\n  Q2: x\n"},
     {"nullv.x", "1", EDIT_INT, "nullv:    # nothing yet\n",
-     "nullv:    # nothing yet\n  x: 1\n"},
+        "nullv:    # nothing yet\n  x: 1\n"},
     {"tilde.x", "1", EDIT_INT, "tilde: ~ # tilde\n",
-     "tilde:  # tilde\n  x: 1\n"},
+        "tilde:  # tilde\n  x: 1\n"},
 };
 
 /* s with every "\n" turned into "\r\n". */
@@ -172,8 +172,7 @@ run_case(const char *text, const struct edit_case *c, int use_crlf)
 	got = edit_text(e, &len);
 	if (len != strlen(want) || memcmp(got, want, len) != 0)
 		fail_msg("edit of %s (%s):\n--- want\n%s\n--- got\n%.*s",
-		         c->path, use_crlf ? "CRLF" : "LF", want, (int)len,
-		         got);
+		    c->path, use_crlf ? "CRLF" : "LF", want, (int)len, got);
 	edit_free(e);
 	diag_list_free(&d);
 	free(before);
@@ -231,8 +230,8 @@ test_refused(void **state)
 	size_t i, len;
 
 	(void)state;
-	assert_int_equal(edit_open(&e, "t.yaml", fixture, strlen(fixture), &d),
-	                 0);
+	assert_int_equal(
+	    edit_open(&e, "t.yaml", fixture, strlen(fixture), &d), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (edit_set(e, bad[i].path, bad[i].value, bad[i].type) != -1)
 			fail_msg("edit of %s was not refused", bad[i].path);
@@ -318,14 +317,15 @@ test_block_scalars(void **state)
 	assert_int_equal(edit_set(e, "c", "x", EDIT_STR), 0);
 	assert_int_equal(edit_set(e, "b", "two\nlines\n", EDIT_STR), 0);
 	/* The kept blank line was part of b's old value. */
-	assert_string_equal(edit_text(e, NULL), "a: >-  # folded\n"
-	                                        "  new text\n"
-	                                        "\n"
-	                                        "b: |\n"
-	                                        "  two\n"
-	                                        "  lines\n"
-	                                        "c: x\n"
-	                                        "# end\n");
+	assert_string_equal(edit_text(e, NULL),
+	    "a: >-  # folded\n"
+	    "  new text\n"
+	    "\n"
+	    "b: |\n"
+	    "  two\n"
+	    "  lines\n"
+	    "c: x\n"
+	    "# end\n");
 	edit_free(e);
 	diag_list_free(&d);
 }
@@ -369,7 +369,7 @@ test_scalar(void **state)
 	    {"2026-01-15", EDIT_DATE, 0, "2026-01-15"},
 	    {"tab\there", EDIT_STR, 0, "\"tab\\there\""},
 	    {"\xC3\xA6\xC3\xB8\xC3\xA5", EDIT_STR, 1,
-	     "\xC3\xA6\xC3\xB8\xC3\xA5"},
+	        "\xC3\xA6\xC3\xB8\xC3\xA5"},
 	};
 	size_t i;
 
@@ -380,7 +380,7 @@ test_scalar(void **state)
 		edit_scalar(&b, t[i].value, t[i].type, t[i].flow);
 		if (strcmp(buf_cstr(&b), t[i].want) != 0)
 			fail_msg("edit_scalar(\"%s\") = %s, want %s",
-			         t[i].value, buf_cstr(&b), t[i].want);
+			    t[i].value, buf_cstr(&b), t[i].want);
 		buf_free(&b);
 	}
 }

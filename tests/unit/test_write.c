@@ -215,11 +215,11 @@ test_replace_faults(void **state)
 		if (rc != -1)
 			fail_msg("failed %s not reported", steps[i].step);
 		if (!same(p, steps[i].old_kept ? "old\n" : "new\n"))
-			fail_msg("wrong contents after a failed %s",
-			         steps[i].step);
+			fail_msg(
+			    "wrong contents after a failed %s", steps[i].step);
 		if (entries(dir, &tmps) != 1 || tmps != 0)
 			fail_msg("files left behind after a failed %s",
-			         steps[i].step);
+			    steps[i].step);
 	}
 	/* There is no fifth step. */
 	write_fail_at(5);
@@ -258,11 +258,11 @@ test_new_faults(void **state)
 		if (rc != -1)
 			fail_msg("failed %s not reported", steps[i].step);
 		if (steps[i].exists ? !same(p, "new\n") : access(p, F_OK) == 0)
-			fail_msg("wrong state after a failed %s",
-			         steps[i].step);
+			fail_msg(
+			    "wrong state after a failed %s", steps[i].step);
 		if (entries(dir, &tmps) != steps[i].exists || tmps != 0)
 			fail_msg("files left behind after a failed %s",
-			         steps[i].step);
+			    steps[i].step);
 	}
 	remove_dir(dir);
 	free(p);
