@@ -6,7 +6,11 @@
 #include "buf.h"
 #include "change.h"
 #include "cmd.h"
+#include "csv.h"
 #include "edit.h"
+#include "jsonw.h"
+#include "md.h"
+#include "table.h"
 #include "xalloc.h"
 
 static const char list_usage[] =
@@ -15,7 +19,8 @@ static const char list_usage[] =
     "List the tasks of a plan, by quarter: quarter, id, title, priority,\n"
     "status and percent (an absent percent is 0).\n"
     "\n"
-    "  --year Y     the plan of year Y (default the newest plan)\n"
+    "  --year Y     the plan of year Y (default: this year's, else the\n"
+    "               newest)\n"
     "  --format F   table (default), csv, json or md\n";
 
 static const char new_usage[] =
@@ -36,7 +41,8 @@ static const char set_usage[] =
     "D). Nothing else in the file changes; a change that would make the\n"
     "plan invalid is refused.\n"
     "\n"
-    "  --year Y       the plan of year Y (default the newest plan)\n"
+    "  --year Y       the plan of year Y (default: this year's, else the\n"
+    "                 newest)\n"
     "  --percent N    how far the task has come, 0-100\n"
     "  --status S     not-started, ongoing, done or cancelled\n"
     "  --priority P   high, normal or low\n"
@@ -119,11 +125,19 @@ find_plan(const struct repo *r, long year, long before)
 	return best;
 }
 
+/*
+ * The plan of year, or by default the plan of today's year, or when there
+ * is none the newest plan (a repository kept for past years).
+ */
 static const struct record *
-plan_or_complain(const struct repo *r, long year)
+plan_or_complain(const struct repo *r, long year, struct gd_date today)
 {
-	const struct record *rec = find_plan(r, year, 0);
+	const struct record *rec;
 
+	if (year > 0)
+		rec = find_plan(r, year, 0);
+	else if ((rec = find_plan(r, today.y, 0)) == NULL)
+		rec = find_plan(r, 0, 0);
 	if (rec == NULL && year > 0)
 		diag_error("no plan for %ld; start one with 'gdprctl plan new "
 		           "%ld'",
@@ -226,238 +240,112 @@ collect_rows(const struct yml_node *plan, size_t *n)
 	return rows;
 }
 
-/* Characters (code points) of s. */
-static size_t
-u8len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-/* Append s in a cell of width characters: cut with "…", padded. */
 static void
-cell(struct buf *b, const char *s, size_t width, int pad)
-{
-	size_t n = u8len(s), i = 0, used = 0;
-
-	if (n > width) {
-		/* Keep width - 1 characters and an ellipsis. */
-		while (s[i] && used < width - 1) {
-			i++;
-			while (((unsigned char)s[i] & 0xC0) == 0x80)
-				i++;
-			used++;
-		}
-		buf_add(b, s, i);
-		buf_puts(b, "\xE2\x80\xA6");
-		return;
-	}
-	buf_puts(b, s);
-	if (pad)
-		buf_fill(b, ' ', width - n);
-}
-
-/* A one-line copy of s: control characters (newlines) become spaces. */
-static char *
-one_line(const char *s)
-{
-	char *c = xstrdup(s != NULL ? s : "");
-	char *p;
-
-	for (p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = ' ';
-	return c;
-}
-
-static void
-list_table(struct buf *b, const struct row *rows, size_t n)
+list_table(struct buf *b, const struct row *rows, size_t n, int color)
 {
 	static const char *const hdr[] = {
 	    "QUARTER", "ID", "TITLE", "PRIORITY", "STATUS", "PERCENT"};
-	size_t w[6], i, fixed;
+	struct table *t = table_new(6);
+	size_t i, k;
 
-	for (i = 0; i < 6; i++)
-		w[i] = strlen(hdr[i]);
+	for (k = 0; k < 6; k++)
+		table_header(t, k, hdr[k],
+		    k == 5       ? TABLE_RIGHT
+		        : k == 2 ? TABLE_SHRINK
+		                 : TABLE_LEFT);
 	for (i = 0; i < n; i++) {
 		const char *v[6] = {rows[i].quarter, rows[i].id, rows[i].title,
 		    rows[i].priority, rows[i].status, rows[i].percent};
-		size_t k;
 
-		for (k = 0; k < 6; k++) {
-			char *s = one_line(v[k] != NULL ? v[k] : "-");
-
-			if (u8len(s) > w[k])
-				w[k] = u8len(s);
-			free(s);
-		}
+		table_add_row(t);
+		for (k = 0; k < 6; k++)
+			table_cell(t, k, v[k] != NULL ? v[k] : "-");
 	}
-	/* The title takes what the other columns leave of 80. */
-	fixed = w[0] + w[1] + w[3] + w[4] + w[5] + 5 * 2;
-	if (fixed + w[2] > 80)
-		w[2] = fixed + 10 < 80 ? 80 - fixed : 10;
-	for (i = 0; i <= n; i++) {
-		const char *v[6];
-		size_t k;
-
-		if (i == 0) {
-			memcpy(v, hdr, sizeof(v));
-		} else {
-			const struct row *r = &rows[i - 1];
-
-			v[0] = r->quarter;
-			v[1] = r->id;
-			v[2] = r->title;
-			v[3] = r->priority;
-			v[4] = r->status;
-			v[5] = r->percent;
-		}
-		for (k = 0; k < 5; k++) {
-			char *s = one_line(v[k] != NULL ? v[k] : "-");
-
-			cell(b, s, w[k], 1);
-			buf_puts(b, "  ");
-			free(s);
-		}
-		buf_fill(b, ' ', w[5] - u8len(v[5]));
-		buf_puts(b, v[5]);
-		buf_putc(b, '\n');
-	}
-}
-
-/* RFC 4180, with cells that a spreadsheet would run neutralised. */
-static void
-csv_cell(struct buf *b, const char *s, int last)
-{
-	int quote;
-
-	if (s != NULL) {
-		quote = strpbrk(s, "\",\r\n") != NULL || s[0] == ' ' ||
-		    (s[0] != '\0' && s[strlen(s) - 1] == ' ');
-		if (quote)
-			buf_putc(b, '"');
-		if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
-			buf_putc(b, '\'');
-		for (; *s; s++) {
-			if (*s == '"')
-				buf_putc(b, '"');
-			buf_putc(b, *s);
-		}
-		if (quote)
-			buf_putc(b, '"');
-	}
-	buf_puts(b, last ? "\r\n" : ",");
+	table_render(t, b, 80, color);
+	table_free(t);
 }
 
 static void
 list_csv(struct buf *b, const struct row *rows, size_t n)
 {
+	struct csv c;
 	size_t i;
 
-	buf_puts(b, "quarter,id,title,priority,status,percent\r\n");
+	csv_init(&c, b);
+	csv_header(&c, "quarter,id,title,priority,status,percent");
 	for (i = 0; i < n; i++) {
-		csv_cell(b, rows[i].quarter, 0);
-		csv_cell(b, rows[i].id, 0);
-		csv_cell(b, rows[i].title, 0);
-		csv_cell(b, rows[i].priority, 0);
-		csv_cell(b, rows[i].status, 0);
+		csv_cell(&c, rows[i].quarter);
+		csv_cell(&c, rows[i].id);
+		csv_cell(&c, rows[i].title);
+		csv_cell(&c, rows[i].priority);
+		csv_cell(&c, rows[i].status);
 		if (rows[i].percent_int)
-			buf_printf(b, "%s\r\n", rows[i].percent);
+			csv_cell_num(&c, rows[i].percent);
 		else
-			csv_cell(b, rows[i].percent, 1);
+			csv_cell(&c, rows[i].percent);
+		csv_row_end(&c);
 	}
-}
-
-static void
-json_str(struct buf *b, const char *s)
-{
-	if (s == NULL) {
-		buf_puts(b, "null");
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c == '\t')
-			buf_puts(b, "\\t");
-		else if (c < 0x20 || c == 0x7F)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
 }
 
 static void
 list_json(struct buf *b, const struct record *rec, long year,
     const struct row *rows, size_t n)
 {
+	struct jsonw w;
 	size_t i;
 
-	buf_puts(b, "{\n  \"plan\": ");
-	json_str(b, rec->id);
-	buf_printf(b, ",\n  \"year\": %ld,\n  \"tasks\": [", year);
+	jsonw_init(&w, b, 1);
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "plan");
+	jsonw_str(&w, rec->id);
+	jsonw_key(&w, "year");
+	jsonw_int(&w, year);
+	jsonw_key(&w, "tasks");
+	jsonw_arr_begin(&w);
 	for (i = 0; i < n; i++) {
-		buf_puts(b, i > 0 ? ",\n    {" : "\n    {");
-		buf_puts(b, "\"quarter\": ");
-		json_str(b, rows[i].quarter);
-		buf_puts(b, ", \"id\": ");
-		json_str(b, rows[i].id);
-		buf_puts(b, ", \"title\": ");
-		json_str(b, rows[i].title);
-		buf_puts(b, ", \"priority\": ");
-		json_str(b, rows[i].priority);
-		buf_puts(b, ", \"status\": ");
-		json_str(b, rows[i].status);
-		buf_puts(b, ", \"percent\": ");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "quarter");
+		jsonw_str(&w, rows[i].quarter);
+		jsonw_key(&w, "id");
+		jsonw_str(&w, rows[i].id);
+		jsonw_key(&w, "title");
+		jsonw_str(&w, rows[i].title);
+		jsonw_key(&w, "priority");
+		jsonw_str(&w, rows[i].priority);
+		jsonw_key(&w, "status");
+		jsonw_str(&w, rows[i].status);
+		jsonw_key(&w, "percent");
 		if (rows[i].percent_int)
-			buf_puts(b, rows[i].percent);
+			jsonw_int(&w, strtoll(rows[i].percent, NULL, 10));
 		else
-			json_str(b, rows[i].percent);
-		buf_putc(b, '}');
+			jsonw_str(&w, rows[i].percent);
+		jsonw_obj_end(&w);
 	}
-	buf_puts(b, n > 0 ? "\n  ]\n}\n" : "]\n}\n");
-}
-
-static void
-md_cell(struct buf *b, const char *s)
-{
-	buf_putc(b, ' ');
-	for (; s != NULL && *s; s++) {
-		if (*s == '|' || *s == '\\')
-			buf_putc(b, '\\');
-		buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
-	}
-	buf_puts(b, " |");
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
 }
 
 static void
 list_md(struct buf *b, const struct row *rows, size_t n)
 {
-	size_t i;
+	static const char *const hdr[] = {
+	    "Quarter", "Id", "Title", "Priority", "Status", "Percent"};
+	struct md_table t;
+	size_t i, k;
 
-	buf_puts(b,
-	    "| Quarter | Id | Title | Priority | Status | Percent |\n"
-	    "|---|---|---|---|---|--:|\n");
+	md_table_begin(&t, b, 6);
+	for (k = 0; k < 6; k++)
+		md_table_header(&t, hdr[k], k == 5 ? MD_RIGHT : MD_LEFT);
 	for (i = 0; i < n; i++) {
-		buf_putc(b, '|');
-		md_cell(b, rows[i].quarter);
-		md_cell(b, rows[i].id);
-		md_cell(b, rows[i].title);
-		md_cell(b, rows[i].priority);
-		md_cell(b, rows[i].status);
-		md_cell(b, rows[i].percent);
-		buf_putc(b, '\n');
+		md_table_cell(&t, rows[i].quarter);
+		md_table_cell(&t, rows[i].id);
+		md_table_cell(&t, rows[i].title);
+		md_table_cell(&t, rows[i].priority);
+		md_table_cell(&t, rows[i].status);
+		md_table_cell(&t, rows[i].percent);
+		md_table_row_end(&t);
 	}
+	md_table_end(&t);
 }
 
 static int
@@ -510,7 +398,7 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 		return usage_error("plan", "plan list takes no arguments");
 	if (repo_open(&r, ctx->dir, &d) < 0 || repo_load(r, &d) < 0)
 		goto done;
-	rec = plan_or_complain(r, year);
+	rec = plan_or_complain(r, year, ctx->today);
 	if (rec == NULL)
 		goto done;
 	rows = collect_rows(rec->doc->root, &n);
@@ -521,7 +409,7 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 	else if (strcmp(format, "md") == 0)
 		list_md(&out, rows, n);
 	else
-		list_table(&out, rows, n);
+		list_table(&out, rows, n, ctx->color_out);
 	fwrite(out.ptr, 1, out.len, stdout);
 	rc = EXIT_OK;
 done:
@@ -808,7 +696,7 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 	if (change_open(&c, ctx->dir, ctx->today,
 	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
 		goto done;
-	if ((rec = plan_or_complain(c.r, year)) == NULL ||
+	if ((rec = plan_or_complain(c.r, year, ctx->today)) == NULL ||
 	    (ti = find_task(rec, task)) < 0 || change_begin(&c, rec) < 0)
 		goto done;
 	buf_printf(&subject, "task %s", task);
