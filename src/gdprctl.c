@@ -31,13 +31,15 @@ const struct cmd commands[] = {
         "create a records repository"},
     {"validate", cmd_validate,
         "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
-        "                        [--strict] [--changed-since REV]\n"
+        "                        [--strict] [--changed-since REV] [-j N]\n"
         "\n"
         "Check every record (or those under PATH) and print the findings.\n"
         "\n"
         "  --format F           text (default), json, github or sarif\n"
         "  --strict             warnings fail too (exit 1)\n"
-        "  --changed-since REV  findings only for files changed since REV\n",
+        "  --changed-since REV  findings only for files changed since REV\n"
+        "  -j, --jobs N         read records on N threads (default: one per\n"
+        "                       online processor)\n",
         "check the records and print findings"},
     {"schema", cmd_schema,
 	"usage: gdprctl schema export DIR\n"

@@ -49,6 +49,7 @@ struct repo {
 	struct git_pathset changed;
 	int scoped;
 	struct config cfg;
+	int jobs; /* threads for loading; set before repo_load */
 	struct record *recs; /* sorted by path */
 	size_t n, cap;
 	/* Open-addressing index of (kind, id) -> record. */
