@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "yml.h"
 
@@ -609,20 +610,13 @@ libyaml_error(struct loader *L, const yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
-		size_t off = p->problem_offset, k;
+		size_t off = p->problem_offset, bad;
 
-		/* For a broken sequence libyaml points at the byte that
-		 * broke it: report the sequence's lead byte instead. */
-		for (k = 1; k <= 3 && k <= off && off <= L->len; k++) {
-			unsigned char c = (unsigned char)L->data[off - k];
-
-			if (c >= 0xC0) {
-				off -= k;
-				break;
-			}
-			if (c < 0x80)
-				break;
-		}
+		/* libyaml points at the byte that broke a sequence; report
+		 * where the first ill-formed sequence starts. */
+		bad = utf8_validate(L->data, L->len);
+		if (bad < L->len && bad <= off)
+			off = bad;
 		offset_position(L->data, L->len, off, &line, &col);
 		if (strstr(problem, "UTF-8") || strstr(problem, "octet"))
 			fail(L, line, col,

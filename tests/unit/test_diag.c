@@ -129,14 +129,17 @@ test_json_and_sarif(void **state)
 	    "bad \"value\"\t\x01");
 	out = render(&l, DIAG_JSON, 0);
 	assert_string_equal(out,
-	    "[\n  {\"path\": \"x.yaml\", \"line\": 4, \"column\": 2, "
-	    "\"severity\": \"error\", \"rule\": \"schema\", \"message\": "
-	    "\"bad \\\"value\\\"\\t\\u0001\", \"pointer\": \"/a/0\"}\n]\n");
+	    "[\n  {\n    \"path\": \"x.yaml\",\n    \"line\": 4,\n"
+	    "    \"column\": 2,\n    \"severity\": \"error\",\n"
+	    "    \"rule\": \"schema\",\n"
+	    "    \"message\": \"bad \\\"value\\\"\\t\\u0001\",\n"
+	    "    \"pointer\": \"/a/0\"\n  }\n]\n");
 	free(out);
 	out = render(&l, DIAG_SARIF, 0);
 	assert_non_null(strstr(out, "\"version\": \"2.1.0\""));
 	assert_non_null(strstr(out, "\"ruleId\": \"schema\""));
-	assert_non_null(strstr(out, "\"startLine\": 4, \"startColumn\": 2"));
+	assert_non_null(strstr(out, "\"startLine\": 4,\n"));
+	assert_non_null(strstr(out, "\"startColumn\": 2\n"));
 	free(out);
 	diag_list_free(&l);
 }
