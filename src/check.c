@@ -5,9 +5,9 @@
 int
 check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
-	(void)co;
 	if (repo_load(r, d) < 0)
 		return -1;
 	rules_ids(r, d);
+	rules_run(r, co->today, d);
 	return 0;
 }

@@ -2,11 +2,12 @@
 #ifndef GD_CHECK_H
 #define GD_CHECK_H
 
+#include "date.h"
 #include "diag.h"
 #include "repo.h"
 
 struct check_opts {
-	const char *today;         /* --today, or NULL */
+	struct gd_date today; /* what the time-dependent rules take as today */
 	const char *changed_since; /* --changed-since REV, or NULL */
 };
 

@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 
+#include "date.h"
 #include "diag.h"
 
 enum {
@@ -14,8 +15,8 @@ enum {
 
 /* Settings of the global options, passed to every command. */
 struct gd_ctx {
-	const char *dir;   /* -C DIR, or "." */
-	const char *today; /* --today YYYY-MM-DD, or NULL for the real date */
+	const char *dir;        /* -C DIR, or "." */
+	struct gd_date today;   /* --today YYYY-MM-DD, or the local date */
 	const char *color_mode; /* auto, always, never */
 	int color_out;          /* colour on stdout */
 	int quiet;
@@ -44,6 +45,7 @@ int opt_long(const char *s, long min, long max, long *out);
 
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
 

@@ -46,6 +46,17 @@ const struct cmd commands[] = {
 	"editors and other tools. validate checks YAML or JSON files against any\n"
 	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
 	"export the schemas, or validate files against a schema"},
+    {"scan", cmd_scan,
+     "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
+     "\n"
+     "Look for national identity numbers (the personal-data rule) in any\n"
+     "text files: each PATH is a file or a directory searched recursively,\n"
+     "skipping .git and binary files; the default is the current directory.\n"
+     "Numbers found are shown masked. No records repository is needed.\n"
+     "Exit status 1 when a number is found.\n"
+     "\n"
+     "  --format F   text (default), json, github or sarif\n",
+     "find national identity numbers in any files"},
     {"help", cmd_help,
      "usage: gdprctl help [COMMAND]\n"
      "\n"
@@ -176,7 +187,8 @@ main(int argc, char **argv)
 	    {"color", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct gd_ctx ctx = {".", NULL, "auto", 0, 0};
+	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0};
+	const char *today = NULL;
 	const struct cmd *c;
 	int ch;
 
@@ -193,7 +205,7 @@ main(int argc, char **argv)
 			printf("gdprctl %s\n", GD_VERSION);
 			return finish(EXIT_OK);
 		case 'T':
-			ctx.today = optarg;
+			today = optarg;
 			break;
 		case 'c':
 			if (strcmp(optarg, "auto") != 0 &&
@@ -217,6 +229,11 @@ main(int argc, char **argv)
 			                   argv[optind - 1]);
 		}
 	}
+	if (today == NULL)
+		ctx.today = date_today();
+	else if (date_parse(today, strlen(today), &ctx.today) < 0)
+		return usage_error(
+		    NULL, "--today takes a date YYYY-MM-DD, not '%s'", today);
 	if (optind >= argc)
 		return usage_error(NULL, "no command given");
 	c = cmd_lookup(argv[optind]);
