@@ -249,7 +249,6 @@ const struct l10n_entry l10n_table[] = {
     S("col.status", "Status", "Status", "Status"),
     S("col.date", "Date", "Dato", "Datum"),
     S("col.percent", "Completed %", "Fullført i %", "Slutfört i %"),
-    S("col.complete", "✓", "✓", "✓"),
     S("col.role", "Responsible role", "Ansvarlig rolle", "Ansvarig roll"),
     S("col.notes", "Notes", "Merknader", "Noteringar"),
     S("col.year", "Year", "År", "År"),
@@ -359,6 +358,7 @@ const struct l10n_entry l10n_table[] = {
     S("fmt.percent", "{1}%", "{1} %", "{1} %"),
     S("fmt.of", "{1} of {2}", "{1} av {2}", "{1} av {2}"),
     S("fmt.hours", "{1} h", "{1} t", "{1} h"),
+    S("fmt.decimal", ".", ",", ","),
     S("fmt.as_of", "As of {1}.", "Per {1}.", "Per {1}."),
 
     /* The provenance line that ends every Markdown report. */
@@ -398,16 +398,14 @@ const struct l10n_entry l10n_table[] = {
     S("report.status.themes", "Themes", "Fokusområder", "Fokusområden"),
     S("report.status.completion", "Completion: {1}", "Fullført: {1}",
         "Slutfört: {1}"),
-    S("report.status.tasks_complete", "{1} of {2} tasks complete.",
-        "{1} av {2} oppgaver fullført.", "{1} av {2} uppgifter slutförda."),
+    S("report.status.summary", "Completion: {1} ({2} of {3} tasks complete)",
+        "Fullført: {1} ({2} av {3} oppgaver fullført)",
+        "Slutfört: {1} ({2} av {3} uppgifter slutförda)"),
     S("report.status.no_tasks", "No tasks.", "Ingen oppgaver.",
         "Inga uppgifter."),
     S("report.status.year", "The year {1}", "Året {1}", "Året {1}"),
     S("report.status.continuous", "Continuous work", "Løpende arbeid",
         "Kontinuerligt arbete"),
-    S("report.status.no_plan", "no plan for {1} (plan/PLAN-{1}.yaml)",
-        "ingen plan for {1} (plan/PLAN-{1}.yaml)",
-        "ingen plan för {1} (plan/PLAN-{1}.yaml)"),
 
     /* report register */
     S("report.register.title", "Record of processing activities (Art. 30)",

@@ -46,8 +46,9 @@ test_format(void **state)
 	struct buf b = BUF_INIT;
 
 	(void)state;
-	l10n_format(&b, "nb", "report.status.tasks_complete", "3", "20", NULL);
-	assert_string_equal(buf_cstr(&b), "3 av 20 oppgaver fullført.");
+	l10n_format(&b, "nb", "report.status.summary", "64 %", "3", "20", NULL);
+	assert_string_equal(
+	    buf_cstr(&b), "Fullført: 64 % (3 av 20 oppgaver fullført)");
 	buf_reset(&b);
 	l10n_format(&b, "sv", "fmt.percent", "64", NULL);
 	assert_string_equal(buf_cstr(&b), "64 %");
@@ -214,17 +215,18 @@ have_key(const char *key)
 
 /*
  * The first string literal of each call of a lookup function in the
- * sources names a key (for l10n_enum, a type) that the table has.
+ * sources names a key (or an enum type) that the table has.
  */
 static void
 scan_source(const char *path, const char *text)
 {
-	static const char *const calls[] = {
-	    "l10n_get(", "l10n_format(", "rep_label(", "rep_format("};
+	/* The first three take a key, the others an enum type. */
+	static const char *const calls[] = {"l10n_get(", "l10n_format(",
+	    "rep_label(", "l10n_enum(", "rep_enum("};
 	size_t i;
 
-	for (i = 0; i < sizeof(calls) / sizeof(calls[0]) + 1; i++) {
-		const char *call = i < 4 ? calls[i] : "l10n_enum(";
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		const char *call = calls[i];
 		const char *p = text;
 
 		while ((p = strstr(p, call)) != NULL) {
@@ -240,7 +242,7 @@ scan_source(const char *path, const char *text)
 				continue;
 			memcpy(key, q + 1, n);
 			key[n] = '\0';
-			if (i < 4) {
+			if (i < 3) {
 				if (!have_key(key))
 					fail_msg("%s: key '%s' is not in the "
 					         "table",
