@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "jsonw.h"
 #include "repo.h"
+#include "risk.h"
 
 enum report_format {
 	REPORT_MD,
@@ -111,6 +112,71 @@ void status_compute(
     const struct record *plan, int year, struct status_report *out);
 void status_free(struct status_report *s);
 
+/* Whether an incident was notified in time (Art. 33(1)). */
+enum incident_timing {
+	TIMING_ON_TIME,      /* notified by the deadline */
+	TIMING_LATE,         /* notified after it, or not and it passed */
+	TIMING_PENDING,      /* not notified, the deadline has not passed */
+	TIMING_NOT_REQUIRED, /* risk none and not notified */
+	TIMING_UNKNOWN,      /* discovered or notified is not a date-time */
+};
+
+/* One breach of the incidents report. Strings point into the record. */
+struct incident_row {
+	const struct record *rec;
+	const char *id, *title, *discovered, *risk, *notified, *status, *closed,
+	    *exemption;
+	const struct yml_node *types; /* breach_type */
+	struct gd_datetime when;      /* discovered */
+	int required;                 /* risk is risk or high */
+	int has_hours;
+	long hours; /* tenths of an hour from discovered to notified */
+	enum incident_timing timing;
+	int subjects_notified; /* subject_notification.notified is set */
+};
+
+enum { INCIDENT_NRISKS = 3, INCIDENT_NTYPES = 3 };
+extern const char *const incident_risks[INCIDENT_NRISKS];
+extern const char *const incident_types[INCIDENT_NTYPES];
+
+struct incidents_report {
+	int year;
+	struct incident_row *v; /* by discovered, then id */
+	size_t n;
+	size_t by_risk[INCIDENT_NRISKS], by_type[INCIDENT_NTYPES];
+	size_t required, notified, on_time, late, pending, subjects, open;
+	int has_median;
+	long median; /* tenths of an hour; the mean of the middle two rounded
+	                half up when their number is even */
+};
+
+/* The breaches discovered in year (in the offset they were written in). */
+void incidents_compute(const struct repo *r, int year, struct gd_date today,
+    struct incidents_report *out);
+void incidents_free(struct incidents_report *s);
+/* The median of n tenths (sorted in place); 0 when n is 0. */
+long report_median(long *v, size_t n);
+
+/* One ROS threat or DPIA risk of the risks report. */
+struct risk_row {
+	const struct record *rec;
+	const char *source; /* the record's id */
+	const char *item;   /* the item's id */
+	const char *threat;
+	const struct yml_node *node;
+	struct risk_eval e;
+};
+
+struct risks_report {
+	struct risk_row *v; /* by residual score, then source, then item */
+	size_t n;
+	size_t nl, nc;          /* the scales */
+	size_t *before, *after; /* nl * nc counts, row l - 1, column c - 1 */
+};
+
+void risks_compute(const struct repo *r, struct risks_report *out);
+void risks_free(struct risks_report *s);
+
 /*
  * A whole percentage: the mean sum / n rounded half up (43.75 -> 44),
  * computed in integers. -1 when n is 0.
@@ -133,7 +199,8 @@ void rep_percent(const struct report_ctx *x, struct buf *b, int pct);
 void rep_hours(const struct report_ctx *x, struct buf *b, long tenths);
 /*
  * The scalar items of a sequence joined with sep; with type, each shown
- * with its enum label. Nothing when seq is not a sequence.
+ * with its enum label (x may be NULL without type). Nothing when seq is
+ * not a sequence.
  */
 void rep_join(const struct report_ctx *x, struct buf *b,
     const struct yml_node *seq, const char *sep, const char *type);
