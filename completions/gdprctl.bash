@@ -160,7 +160,7 @@ _gdprctl()
 			validate:* | scan:*) _gdprctl_words 'text json github sarif' ;;
 			report:*) _gdprctl_words 'md csv json' ;;
 			*:list) _gdprctl_words 'table csv json md' ;;
-			*:show) _gdprctl_words 'text json' ;;
+			*:show | history:*) _gdprctl_words 'text json' ;;
 			esac
 			;;
 		--status)
@@ -184,7 +184,7 @@ _gdprctl()
 		:) o='-C --today --color -q -h --help --version' ;;
 		init:*) o+=' --name --country --locale' ;;
 		validate:*) o+=' --format --strict --changed-since -j' ;;
-		scan:*) o+=' --format' ;;
+		scan:* | history:*) o+=' --format' ;;
 		report:*) o+=' --year --quarter --format -o --at --locale' ;;
 		plan:list) o+=' --year' ;;
 		plan:new) o+=' --copy-tasks' ;;

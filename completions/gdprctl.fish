@@ -259,3 +259,5 @@ complete -c gdprctl -n '__gdprctl_in report' -l locale -x -a 'en nb sv' \
 # history
 complete -c gdprctl -n '__gdprctl_at history' \
     -a "(__gdprctl_ids $kinds plan)"
+complete -c gdprctl -n '__gdprctl_in history' -l format -x -a 'text json' \
+    -d 'Output format'

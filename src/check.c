@@ -7,6 +7,9 @@ check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
 	if (repo_load(r, d) < 0)
 		return -1;
+	if (co->changed_since != NULL &&
+	    repo_scope_changed(r, co->changed_since) < 0)
+		return -1;
 	rules_ids(r, d);
 	rules_run(r, co->today, d);
 	return 0;

@@ -12,7 +12,7 @@ struct check_opts {
 };
 
 /* Load every record of r and add the findings of every check to d. */
-int check_repo(struct repo *r, const struct check_opts *co,
-               struct diag_list *d);
+int check_repo(
+    struct repo *r, const struct check_opts *co, struct diag_list *d);
 
 #endif

@@ -44,6 +44,7 @@ int print_usage(const char *name);
 int opt_long(const char *s, long min, long max, long *out);
 
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_history(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);

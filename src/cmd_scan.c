@@ -38,8 +38,9 @@ read_full(int fd, char *p, size_t want, size_t *got)
 static int
 scan_file(const char *path, int follow, struct diag_list *d)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
-	                        (follow ? 0 : O_NOFOLLOW));
+	int fd = open(path,
+	    O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
+	        (follow ? 0 : O_NOFOLLOW));
 	char *chunk = NULL;
 	struct pdata_scan ps;
 	struct stat st;
@@ -62,13 +63,14 @@ scan_file(const char *path, int follow, struct diag_list *d)
 	pdata_begin(&ps, path, d);
 	for (;;) {
 		if (read_full(fd, chunk, READ_SIZE, &got) < 0) {
-			diag_error("cannot read '%s': %s", path,
-			           strerror(errno));
+			diag_error(
+			    "cannot read '%s': %s", path, strerror(errno));
 			pdata_end(&ps);
 			goto done;
 		}
-		if (first && memchr(chunk, '\0',
-		                    got < BINARY_PROBE ? got : BINARY_PROBE)) {
+		if (first &&
+		    memchr(
+		        chunk, '\0', got < BINARY_PROBE ? got : BINARY_PROBE)) {
 			pdata_end(&ps);
 			rc = 0;
 			goto done;
@@ -108,8 +110,8 @@ scan_dir(const char *path, struct diag_list *d)
 	int rc = 0;
 
 	if (dp == NULL) {
-		diag_error("cannot read directory '%s': %s", path,
-		           strerror(errno));
+		diag_error(
+		    "cannot read directory '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL) {
@@ -158,8 +160,8 @@ scan_path(const char *path, int explicit, struct diag_list *d)
 	if (S_ISREG(st.st_mode))
 		return scan_file(path, explicit, d);
 	if (explicit) {
-		diag_error("cannot scan '%s': not a regular file or directory",
-		           path);
+		diag_error(
+		    "cannot scan '%s': not a regular file or directory", path);
 		return -1;
 	}
 	return 0;
@@ -181,8 +183,7 @@ cmd_scan(int argc, char **argv, struct gd_ctx *ctx)
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
-				return usage_error(
-				    "scan",
+				return usage_error("scan",
 				    "--format takes text, json, github or "
 				    "sarif, not '%s'",
 				    optarg);
@@ -191,10 +192,10 @@ cmd_scan(int argc, char **argv, struct gd_ctx *ctx)
 			return print_usage("scan");
 		case ':':
 			return usage_error("scan", "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error("scan", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "scan", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind == argc) {

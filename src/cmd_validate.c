@@ -73,6 +73,12 @@ in_scope(const struct diag *dg, void *arg)
 	return 0;
 }
 
+static int
+changed(const struct diag *dg, void *arg)
+{
+	return repo_in_scope(arg, dg->path);
+}
+
 int
 cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -125,6 +131,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		goto done;
 	if (check_repo(r, &co, &d) < 0)
 		goto done;
+	diag_retain(&d, changed, r);
 	diag_sort(&d);
 	if (sc.n > 0)
 		diag_retain(&d, in_scope, &sc);

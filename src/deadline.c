@@ -40,18 +40,18 @@ deadline_day_start(struct gd_date today, struct gd_datetime like)
 
 int
 deadline_breach(const struct config *cfg, const struct yml_node *inc,
-                struct gd_datetime *discovered, struct gd_datetime *deadline)
+    struct gd_datetime *discovered, struct gd_datetime *deadline)
 {
 	if (deadline_datetime(yml_get(inc, "discovered"), discovered) < 0)
 		return -1;
-	*deadline = datetime_add_hours(*discovered,
-	                               clamp(cfg->breach_hours, 100000000));
+	*deadline = datetime_add_hours(
+	    *discovered, clamp(cfg->breach_hours, 100000000));
 	return 0;
 }
 
 int
 deadline_request(const struct config *cfg, const struct yml_node *req,
-                 struct gd_date *deadline)
+    struct gd_date *deadline)
 {
 	const struct yml_node *ext = yml_get(req, "extended");
 	struct gd_date received;
@@ -67,7 +67,7 @@ deadline_request(const struct config *cfg, const struct yml_node *req,
 
 int
 deadline_ros(const struct config *cfg, const struct yml_node *ros,
-             struct gd_date *next_review, struct gd_date *aged)
+    struct gd_date *next_review, struct gd_date *aged)
 {
 	struct gd_date date;
 
@@ -80,14 +80,14 @@ deadline_ros(const struct config *cfg, const struct yml_node *ros,
 }
 
 int
-deadline_review(const struct config *cfg, const struct yml_node *reg,
-                struct gd_date *due)
+deadline_review(
+    const struct config *cfg, const struct yml_node *reg, struct gd_date *due)
 {
 	struct gd_date reviewed;
 
 	if (deadline_date(yml_get(reg, "reviewed"), &reviewed) < 0)
 		return -1;
-	*due = date_add_months(reviewed,
-	                       clamp(cfg->review_max_age_months, 1000000));
+	*due = date_add_months(
+	    reviewed, clamp(cfg->review_max_age_months, 1000000));
 	return 0;
 }

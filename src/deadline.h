@@ -17,16 +17,15 @@ int deadline_datetime(const struct yml_node *n, struct gd_datetime *out);
  * that offset. A deadline has passed once it lies before this instant, so
  * nothing is overdue on the day of its deadline.
  */
-struct gd_datetime deadline_day_start(struct gd_date today,
-                                      struct gd_datetime like);
+struct gd_datetime deadline_day_start(
+    struct gd_date today, struct gd_datetime like);
 
 /*
  * The notification deadline of an incident (Art. 33(1)): discovered plus
  * breach_notification_hours. 0 when discovered is a valid date-time.
  */
 int deadline_breach(const struct config *cfg, const struct yml_node *inc,
-                    struct gd_datetime *discovered,
-                    struct gd_datetime *deadline);
+    struct gd_datetime *discovered, struct gd_datetime *deadline);
 
 /*
  * The answer deadline of a request (Art. 12(3)): received plus
@@ -35,7 +34,7 @@ int deadline_breach(const struct config *cfg, const struct yml_node *inc,
  * day of a shorter month). 0 when received is a valid date.
  */
 int deadline_request(const struct config *cfg, const struct yml_node *req,
-                     struct gd_date *deadline);
+    struct gd_date *deadline);
 
 /*
  * When a ROS is due again: its next_review, or date plus
@@ -44,10 +43,10 @@ int deadline_request(const struct config *cfg, const struct yml_node *req,
  * 0 when date is a valid date.
  */
 int deadline_ros(const struct config *cfg, const struct yml_node *ros,
-                 struct gd_date *next_review, struct gd_date *aged);
+    struct gd_date *next_review, struct gd_date *aged);
 
 /* reviewed plus review_max_age_months. 0 when reviewed is a valid date. */
-int deadline_review(const struct config *cfg, const struct yml_node *reg,
-                    struct gd_date *due);
+int deadline_review(
+    const struct config *cfg, const struct yml_node *reg, struct gd_date *due);
 
 #endif

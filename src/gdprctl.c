@@ -66,6 +66,15 @@ const struct cmd commands[] = {
 	"  --at REV         from the records of git revision REV\n"
 	"  --locale L       en, nb or sv: the language of the labels\n",
 	"write a status, register, breach, risk or annual report"},
+    {"history", cmd_history,
+     "usage: gdprctl history ID [--format text|json]\n"
+     "\n"
+     "List the commits that changed the record ID, newest first: author\n"
+     "date, commit, author and summary. Renames of the file are followed.\n"
+     "Needs a full clone (not a shallow one).\n"
+     "\n"
+     "  --format F   text (default) or json\n",
+     "the commits that changed a record"},
     {"scan", cmd_scan,
      "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
      "\n"

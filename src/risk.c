@@ -4,9 +4,15 @@
 #include "risk.h"
 
 const char *const risk_criteria[] = {
-    "evaluation_scoring",  "automated_decision",    "systematic_monitoring",
-    "sensitive_data",      "large_scale",           "matching_datasets",
-    "vulnerable_subjects", "innovative_technology", "prevents_rights",
+    "evaluation_scoring",
+    "automated_decision",
+    "systematic_monitoring",
+    "sensitive_data",
+    "large_scale",
+    "matching_datasets",
+    "vulnerable_subjects",
+    "innovative_technology",
+    "prevents_rights",
 };
 const size_t risk_ncriteria = sizeof(risk_criteria) / sizeof(risk_criteria[0]);
 
@@ -21,7 +27,7 @@ risk_level(const struct config *cfg, long l, long c)
 	if (cfg->matrix != NULL && l >= 1 && c >= 1 &&
 	    (size_t)l <= cfg->nlikelihood && (size_t)c <= cfg->nconsequence)
 		return cfg->matrix[(size_t)(l - 1) * cfg->nconsequence +
-		                   (size_t)(c - 1)];
+		    (size_t)(c - 1)];
 	for (i = 0; i < cfg->nlevels; i++)
 		if (cfg->levels[i].max >= score)
 			return cfg->levels[i].name;
@@ -79,7 +85,7 @@ on_scale(long v, size_t n)
 
 int
 risk_eval(const struct config *cfg, const struct yml_node *item,
-          struct risk_eval *out)
+    struct risk_eval *out)
 {
 	const struct yml_node *m = yml_get(item, "measures");
 	const struct yml_node *rl = yml_get(item, "residual_likelihood");
@@ -92,19 +98,19 @@ risk_eval(const struct config *cfg, const struct yml_node *item,
 	out->l = int_value(item, "likelihood");
 	out->c = int_value(item, "consequence");
 	out->ok = on_scale(out->l, cfg->nlikelihood) &&
-	          on_scale(out->c, cfg->nconsequence);
+	    on_scale(out->c, cfg->nconsequence);
 	if (out->ok) {
 		out->score = out->l * out->c;
 		out->level = risk_level(cfg, out->l, out->c);
 		out->rank = risk_rank(cfg, out->level);
 	}
 	out->residual_given = (rl != NULL && rl->type != YML_NULL) ||
-	                      (rc != NULL && rc->type != YML_NULL);
+	    (rc != NULL && rc->type != YML_NULL);
 	if (out->residual_given) {
 		out->rl = int_value(item, "residual_likelihood");
 		out->rc = int_value(item, "residual_consequence");
 		out->rok = on_scale(out->rl, cfg->nlikelihood) &&
-		           on_scale(out->rc, cfg->nconsequence);
+		    on_scale(out->rc, cfg->nconsequence);
 	} else {
 		out->rl = out->l;
 		out->rc = out->c;
@@ -131,7 +137,7 @@ risk_eval(const struct config *cfg, const struct yml_node *item,
 
 static void
 check_one(const char *path, const struct yml_node *item, const char *key,
-          size_t n, struct diag_list *d)
+    size_t n, struct diag_list *d)
 {
 	const struct yml_node *v = yml_get(item, key);
 
@@ -139,13 +145,13 @@ check_one(const char *path, const struct yml_node *item, const char *key,
 		return;
 	if (v->is_big || v->ival > (int64_t)n)
 		diag_add(d, path, v->line, v->col, DIAG_ERROR, "schema",
-		         "%s %s is outside the scale 1..%zu of gdprctl.yaml",
-		         key, v->str, n);
+		    "%s %s is outside the scale 1..%zu of gdprctl.yaml", key,
+		    v->str, n);
 }
 
 void
 risk_check_scale(const struct config *cfg, const char *path,
-                 const struct yml_node *item, struct diag_list *d)
+    const struct yml_node *item, struct diag_list *d)
 {
 	if (item == NULL || item->type != YML_MAP)
 		return;

@@ -34,7 +34,7 @@ struct risk_eval {
  * residual risk could be evaluated, else -1.
  */
 int risk_eval(const struct config *cfg, const struct yml_node *item,
-              struct risk_eval *out);
+    struct risk_eval *out);
 
 /*
  * The level name of likelihood l and consequence c (both on the scales):
@@ -54,7 +54,7 @@ const char *risk_consequence_label(const struct config *cfg, long c);
  * gdprctl.yaml. Values below 1 and of other types are the JSON Schema's.
  */
 void risk_check_scale(const struct config *cfg, const char *path,
-                      const struct yml_node *item, struct diag_list *d);
+    const struct yml_node *item, struct diag_list *d);
 
 /* The WP248 screening criteria, in the order of the dpia record. */
 extern const char *const risk_criteria[];

@@ -8,8 +8,8 @@
 
 void
 rules_add(const struct rules_ctx *x, const struct record *rec,
-          const struct yml_node *n, enum diag_severity sev, const char *rule,
-          const char *fmt, ...)
+    const struct yml_node *n, enum diag_severity sev, const char *rule,
+    const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT;
 	va_list ap;
@@ -21,8 +21,8 @@ rules_add(const struct rules_ctx *x, const struct record *rec,
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	diag_add(x->d, rec->path, n->line, n->col, sev, rule, "%s",
-	         buf_cstr(&msg));
+	diag_add(
+	    x->d, rec->path, n->line, n->col, sev, rule, "%s", buf_cstr(&msg));
 	buf_free(&msg);
 }
 
@@ -36,7 +36,7 @@ rules_key(const struct yml_node *map, const char *key)
 
 const struct record *
 rules_ref(const struct rules_ctx *x, const struct record *rec,
-          const struct yml_node *n, enum kind k)
+    const struct yml_node *n, enum kind k)
 {
 	const struct kind_info *ki = &kind_info[k];
 	const struct record *to;
@@ -48,15 +48,15 @@ rules_ref(const struct rules_ctx *x, const struct record *rec,
 	to = repo_find(x->r, k, n->str);
 	if (to == NULL)
 		rules_add(x, rec, n, DIAG_ERROR, "ref-missing",
-		          "no %s record has the id %s; correct the reference "
-		          "or add %s/%s.yaml",
-		          ki->name, n->str, ki->dir, n->str);
+		    "no %s record has the id %s; correct the reference "
+		    "or add %s/%s.yaml",
+		    ki->name, n->str, ki->dir, n->str);
 	return to;
 }
 
 void
 rules_ref_list(const struct rules_ctx *x, const struct record *rec,
-               const struct yml_node *seq, enum kind k)
+    const struct yml_node *seq, enum kind k)
 {
 	size_t i;
 
@@ -104,8 +104,8 @@ build_links(struct rules_ctx *x)
 			for (j = 0; j < seq->n; j++) {
 				if (seq->items[j]->type != YML_STR)
 					continue;
-				x->links = xgrow(x->links, &cap, n + 1,
-				                 sizeof(*x->links));
+				x->links = xgrow(
+				    x->links, &cap, n + 1, sizeof(*x->links));
 				x->links[n].reg = seq->items[j]->str;
 				x->links[n].kind = kinds[i];
 				x->links[n].rec = rec;
@@ -128,7 +128,7 @@ build_links(struct rules_ctx *x)
 
 size_t
 rules_linked(const struct rules_ctx *x, const char *reg_id, enum kind k,
-             const struct rules_link **out)
+    const struct rules_link **out)
 {
 	size_t lo = 0, hi = x->nlinks, n = 0;
 
@@ -145,7 +145,7 @@ rules_linked(const struct rules_ctx *x, const char *reg_id, enum kind k,
 			hi = mid;
 	}
 	while (lo + n < x->nlinks && x->links[lo + n].kind == k &&
-	       strcmp(x->links[lo + n].reg, reg_id) == 0)
+	    strcmp(x->links[lo + n].reg, reg_id) == 0)
 		n++;
 	if (n > 0)
 		*out = &x->links[lo];
@@ -170,7 +170,7 @@ cmp_item_id(const void *pa, const void *pb)
 
 void
 rules_item_ids(const struct rules_ctx *x, const struct record *rec,
-               const struct yml_node *seq, const char *what)
+    const struct yml_node *seq, const char *what)
 {
 	struct item_id *v;
 	size_t i, n = 0, first = 0;
@@ -194,9 +194,9 @@ rules_item_ids(const struct rules_ctx *x, const struct record *rec,
 			continue;
 		}
 		rules_add(x, rec, v[i].node, DIAG_ERROR, "id-duplicate",
-		          "%s id \"%s\" is also used on line %d; give each %s "
-		          "of the record its own id",
-		          what, v[i].id, v[first].node->line, what);
+		    "%s id \"%s\" is also used on line %d; give each %s "
+		    "of the record its own id",
+		    what, v[i].id, v[first].node->line, what);
 	}
 	free(v);
 }

@@ -73,9 +73,8 @@ void rules_pdata(const struct rules_ctx *x);
 /* A finding at node n of rec (or at the top of rec when n is NULL);
  * nothing when rec is out of scope. */
 void rules_add(const struct rules_ctx *x, const struct record *rec,
-               const struct yml_node *n, enum diag_severity sev,
-               const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+    const struct yml_node *n, enum diag_severity sev, const char *rule,
+    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* The key node of key in map, or NULL. */
 const struct yml_node *rules_key(const struct yml_node *map, const char *key);
 /*
@@ -84,24 +83,23 @@ const struct yml_node *rules_key(const struct yml_node *map, const char *key);
  * kind that names nothing; other values are the schema's).
  */
 const struct record *rules_ref(const struct rules_ctx *x,
-                               const struct record *rec,
-                               const struct yml_node *n, enum kind k);
+    const struct record *rec, const struct yml_node *n, enum kind k);
 /* rules_ref for each string of a sequence. */
 void rules_ref_list(const struct rules_ctx *x, const struct record *rec,
-                    const struct yml_node *seq, enum kind k);
+    const struct yml_node *seq, enum kind k);
 /*
  * The records of kind k (dpia or ros) whose register field lists reg_id,
  * in path order: returns how many, the first in *out.
  */
 size_t rules_linked(const struct rules_ctx *x, const char *reg_id, enum kind k,
-                    const struct rules_link **out);
+    const struct rules_link **out);
 /*
  * id-duplicate among the items of seq (plan tasks, risk items): each
  * later item whose id a former one has. what names the items in the
  * message ("task", "threat", "risk").
  */
 void rules_item_ids(const struct rules_ctx *x, const struct record *rec,
-                    const struct yml_node *seq, const char *what);
+    const struct yml_node *seq, const char *what);
 /* Whether a country code (ISO 3166-1 alpha-2) is in the EEA. */
 int rules_in_eea(const char *country);
 

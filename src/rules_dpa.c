@@ -22,10 +22,10 @@ check_subprocessors(const struct rules_ctx *x, const struct record *rec)
 		    (sg != NULL && sg->type != YML_NULL))
 			continue;
 		rules_add(x, rec, c, DIAG_ERROR, "transfer-safeguard",
-		          "sub-processor in %s, outside the EEA, without "
-		          "safeguard; name adequacy, scc, bcr, derogation or "
-		          "other (Art. 28(4), Art. 44-49)",
-		          c->str);
+		    "sub-processor in %s, outside the EEA, without "
+		    "safeguard; name adequacy, scc, bcr, derogation or "
+		    "other (Art. 28(4), Art. 44-49)",
+		    c->str);
 	}
 }
 
@@ -44,15 +44,15 @@ check_expiry(const struct rules_ctx *x, const struct record *rec)
 	left = date_to_days(expires) - date_to_days(x->today);
 	if (left < 0)
 		rules_add(x, rec, n, DIAG_ERROR, "dpa-expired",
-		          "the agreement expired on %s, %ld day%s ago; renew "
-		          "it, or set status terminated when the processor is "
-		          "no longer used (Art. 28(3))",
-		          n->str, -left, left == -1 ? "" : "s");
+		    "the agreement expired on %s, %ld day%s ago; renew "
+		    "it, or set status terminated when the processor is "
+		    "no longer used (Art. 28(3))",
+		    n->str, -left, left == -1 ? "" : "s");
 	else if (left <= x->cfg->dpa_warning_days)
 		rules_add(x, rec, n, DIAG_WARNING, "dpa-expired",
-		          "the agreement expires on %s, in %ld day%s; renew it "
-		          "in time (Art. 28(3))",
-		          n->str, left, left == 1 ? "" : "s");
+		    "the agreement expires on %s, in %ld day%s; renew it "
+		    "in time (Art. 28(3))",
+		    n->str, left, left == 1 ? "" : "s");
 }
 
 void

@@ -26,10 +26,10 @@ check_draft(const struct rules_ctx *x, const struct record *rec)
 	    date_cmp(date_add_days(d, DPIA_DRAFT_DAYS), x->today) >= 0)
 		return;
 	rules_add(x, rec, status, DIAG_WARNING, "dpia-required",
-	          "still a draft more than %d days after its date %s although "
-	          "it meets %d of the WP248 screening criteria; complete the "
-	          "assessment before the processing starts (Art. 35(1))",
-	          DPIA_DRAFT_DAYS, date->str, count);
+	    "still a draft more than %d days after its date %s although "
+	    "it meets %d of the WP248 screening criteria; complete the "
+	    "assessment before the processing starts (Art. 35(1))",
+	    DPIA_DRAFT_DAYS, date->str, count);
 }
 
 /*
@@ -38,7 +38,7 @@ check_draft(const struct rules_ctx *x, const struct record *rec)
  */
 static void
 check_prior(const struct rules_ctx *x, const struct record *rec,
-            const struct yml_node *risks)
+    const struct yml_node *risks)
 {
 	const struct yml_node *root = rec->doc->root;
 	const struct yml_node *concl = yml_get(root, "conclusion");
@@ -67,22 +67,22 @@ check_prior(const struct rules_ctx *x, const struct record *rec,
 		else
 			buf_printf(&what, "the risk on line %d", worst->line);
 		rules_add(x, rec, concl, DIAG_ERROR, "dpia-prior-consultation",
-		          "the highest residual risk is %s (%s, score %ld) but "
-		          "conclusion is %s; consult the supervisory authority "
-		          "before processing and conclude prior-consultation "
-		          "(Art. 36(1))",
-		          we.rlevel, buf_cstr(&what), we.rscore, concl->str);
+		    "the highest residual risk is %s (%s, score %ld) but "
+		    "conclusion is %s; consult the supervisory authority "
+		    "before processing and conclude prior-consultation "
+		    "(Art. 36(1))",
+		    we.rlevel, buf_cstr(&what), we.rscore, concl->str);
 		buf_free(&what);
 		return;
 	}
 	if (concl != NULL || status == NULL || strcmp(status, "draft") == 0)
 		return;
 	rules_add(x, rec, worst, DIAG_ERROR, "dpia-prior-consultation",
-	          "the residual risk is %s (score %ld) and the DPIA is %s "
-	          "without a conclusion; consult the supervisory authority "
-	          "before processing and conclude prior-consultation "
-	          "(Art. 36(1))",
-	          we.rlevel, we.rscore, status);
+	    "the residual risk is %s (score %ld) and the DPIA is %s "
+	    "without a conclusion; consult the supervisory authority "
+	    "before processing and conclude prior-consultation "
+	    "(Art. 36(1))",
+	    we.rlevel, we.rscore, status);
 }
 
 void
@@ -97,16 +97,16 @@ rules_dpia(const struct rules_ctx *x)
 		if (rec->doc == NULL)
 			continue;
 		root = rec->doc->root;
-		rules_ref_list(x, rec, yml_get(root, "register"),
-		               KIND_REGISTER);
+		rules_ref_list(
+		    x, rec, yml_get(root, "register"), KIND_REGISTER);
 		check_draft(x, rec);
 		risks = yml_get(root, "risks");
 		if (risks == NULL || risks->type != YML_SEQ)
 			continue;
 		rules_item_ids(x, rec, risks, "risk");
 		for (i = 0; rec->in_scope && i < risks->n; i++)
-			risk_check_scale(x->cfg, rec->path, risks->items[i],
-			                 x->d);
+			risk_check_scale(
+			    x->cfg, rec->path, risks->items[i], x->d);
 		check_prior(x, rec, risks);
 	}
 }

@@ -21,7 +21,7 @@ has_value(const struct yml_node *map, const char *key)
  */
 static void
 check_notification(const struct rules_ctx *x, const struct record *rec,
-                   const struct yml_node *risk)
+    const struct yml_node *risk)
 {
 	const struct yml_node *root = rec->doc->root;
 	const struct yml_node *an = yml_get(root, "authority_notification");
@@ -37,19 +37,19 @@ check_notification(const struct rules_ctx *x, const struct record *rec,
 		datetime_format(deadline, &when);
 		hours_format(datetime_diff_tenths(deadline, now), &hours);
 		rules_add(x, rec, risk, DIAG_ERROR, "breach-notification",
-		          "not notified to the supervisory authority; the "
-		          "deadline %s passed %s h ago (Art. 33(1))",
-		          buf_cstr(&when), buf_cstr(&hours));
+		    "not notified to the supervisory authority; the "
+		    "deadline %s passed %s h ago (Art. 33(1))",
+		    buf_cstr(&when), buf_cstr(&hours));
 	} else if (deadline_datetime(yml_get(an, "notified"), &notified) == 0 &&
-	           datetime_cmp(notified, deadline) > 0 &&
-	           !has_value(an, "delay_reason")) {
-		hours_format(datetime_diff_tenths(discovered, notified),
-		             &hours);
+	    datetime_cmp(notified, deadline) > 0 &&
+	    !has_value(an, "delay_reason")) {
+		hours_format(
+		    datetime_diff_tenths(discovered, notified), &hours);
 		rules_add(x, rec, yml_get(an, "notified"), DIAG_ERROR,
-		          "breach-notification",
-		          "notified %s h after discovery without delay_reason; "
-		          "record the reasons for the delay (Art. 33(1))",
-		          buf_cstr(&hours));
+		    "breach-notification",
+		    "notified %s h after discovery without delay_reason; "
+		    "record the reasons for the delay (Art. 33(1))",
+		    buf_cstr(&hours));
 	}
 	buf_free(&when);
 	buf_free(&hours);
@@ -57,7 +57,7 @@ check_notification(const struct rules_ctx *x, const struct record *rec,
 
 static void
 check_subjects(const struct rules_ctx *x, const struct record *rec,
-               const struct yml_node *risk)
+    const struct yml_node *risk)
 {
 	const struct yml_node *root = rec->doc->root;
 	const struct yml_node *sn = yml_get(root, "subject_notification");
@@ -68,9 +68,9 @@ check_subjects(const struct rules_ctx *x, const struct record *rec,
 	    has_value(sn, "notified") || has_value(sn, "exemption"))
 		return;
 	rules_add(x, rec, at ? at : risk, DIAG_ERROR, "breach-subjects",
-	          "high risk without subject_notification.notified or an "
-	          "exemption; inform the data subjects without undue delay, "
-	          "or record why it is not required (Art. 34(1), 34(3))");
+	    "high risk without subject_notification.notified or an "
+	    "exemption; inform the data subjects without undue delay, "
+	    "or record why it is not required (Art. 34(1), 34(3))");
 }
 
 void
@@ -84,8 +84,8 @@ rules_incident(const struct rules_ctx *x)
 		if (rec->doc == NULL)
 			continue;
 		root = rec->doc->root;
-		rules_ref_list(x, rec, yml_get(root, "register"),
-		               KIND_REGISTER);
+		rules_ref_list(
+		    x, rec, yml_get(root, "register"), KIND_REGISTER);
 		rules_ref(x, rec, yml_get(root, "processor"), KIND_DPA);
 		risk = yml_get(root, "risk");
 		if (risk == NULL || risk->type != YML_STR)

@@ -46,15 +46,15 @@ advance(struct cursor *c, const char *s, size_t to)
 
 static void
 report(struct diag_list *d, const char *path, int line, int col, const char *s,
-       const struct idnum_match *m)
+    const struct idnum_match *m)
 {
 	struct buf masked = BUF_INIT;
 
 	idnum_mask(s + m->off, m->len, &masked);
 	diag_add(d, path, line, col, DIAG_ERROR, "personal-data",
-	         "looks like a %s (%s); records must not hold national "
-	         "identity numbers — refer to a case number instead",
-	         idnum_kind_name(m->kind), buf_cstr(&masked));
+	    "looks like a %s (%s); records must not hold national "
+	    "identity numbers — refer to a case number instead",
+	    idnum_kind_name(m->kind), buf_cstr(&masked));
 	buf_free(&masked);
 }
 
@@ -134,8 +134,8 @@ pdata_end(struct pdata_scan *ps)
  * decoded too, and report what the source does not show as it is.
  */
 static void
-scan_escaped(const struct record *rec, const struct yml_node *n,
-             struct diag_list *d)
+scan_escaped(
+    const struct record *rec, const struct yml_node *n, struct diag_list *d)
 {
 	const char *src = rec->doc->src;
 	size_t i;
@@ -160,9 +160,9 @@ scan_escaped(const struct record *rec, const struct yml_node *n,
 
 		for (i = 0; i < k; i++)
 			if (memmem(src + n->start, n->end - n->start,
-			           n->str + m[i].off, m[i].len) == NULL)
+			        n->str + m[i].off, m[i].len) == NULL)
 				report(d, rec->path, n->line, n->col, n->str,
-				       &m[i]);
+				    &m[i]);
 		free(m);
 	}
 }

@@ -7,7 +7,7 @@
  * may stop at any percent. */
 static void
 check_task(const struct rules_ctx *x, const struct record *rec,
-           const struct yml_node *task)
+    const struct yml_node *task)
 {
 	const struct yml_node *pn = yml_get(task, "percent");
 	const struct yml_node *sn = yml_get(task, "status");
@@ -27,16 +27,17 @@ check_task(const struct rules_ctx *x, const struct record *rec,
 	}
 	if (percent == 100 &&
 	    (status == NULL ||
-	     (strcmp(status, "done") != 0 && strcmp(status, "cancelled") != 0)))
+	        (strcmp(status, "done") != 0 &&
+	            strcmp(status, "cancelled") != 0)))
 		rules_add(x, rec, pn, DIAG_WARNING, "plan-consistency",
-		          "percent is 100 but status is %s; set status: done, "
-		          "or lower percent",
-		          status ? status : "not set");
+		    "percent is 100 but status is %s; set status: done, "
+		    "or lower percent",
+		    status ? status : "not set");
 	else if (status != NULL && strcmp(status, "done") == 0 && percent < 100)
 		rules_add(x, rec, sn, DIAG_WARNING, "plan-consistency",
-		          "status is done but percent is %ld%s; set percent: "
-		          "100, or the status the task has",
-		          percent, percent_set ? "" : " (not set)");
+		    "status is done but percent is %ld%s; set percent: "
+		    "100, or the status the task has",
+		    percent, percent_set ? "" : " (not set)");
 }
 
 void

@@ -37,9 +37,9 @@ check_art9(const struct rules_ctx *x, const struct record *rec)
 	    has_value(root, "art9_condition"))
 		return;
 	rules_add(x, rec, rules_key(root, "special_categories"), DIAG_ERROR,
-	          "art9-condition",
-	          "special_categories without art9_condition; name the "
-	          "condition that permits the processing (Art. 9(2), Art. 10)");
+	    "art9-condition",
+	    "special_categories without art9_condition; name the "
+	    "condition that permits the processing (Art. 9(2), Art. 10)");
 }
 
 static void
@@ -55,8 +55,7 @@ check_public_task(const struct rules_ctx *x, const struct record *rec)
 
 		if (b != NULL && b->type == YML_STR &&
 		    strcmp(b->str, "legitimate-interests") == 0)
-			rules_add(
-			    x, rec, b, DIAG_WARNING, "public-task-basis",
+			rules_add(x, rec, b, DIAG_WARNING, "public-task-basis",
 			    "legitimate-interests does not apply to a "
 			    "public authority performing its tasks; use "
 			    "public-task or another basis (Art. 6(1) last "
@@ -80,10 +79,10 @@ check_transfers(const struct rules_ctx *x, const struct record *rec)
 		    has_value(t->items[i], "safeguard"))
 			continue;
 		rules_add(x, rec, c, DIAG_ERROR, "transfer-safeguard",
-		          "transfer to %s, outside the EEA, without safeguard; "
-		          "name adequacy, scc, bcr, derogation or other "
-		          "(Art. 30(1)(e), Art. 44-49)",
-		          cc);
+		    "transfer to %s, outside the EEA, without safeguard; "
+		    "name adequacy, scc, bcr, derogation or other "
+		    "(Art. 30(1)(e), Art. 44-49)",
+		    cc);
 	}
 }
 
@@ -112,7 +111,7 @@ transfer_listed(const struct yml_node *root, const char *cc)
  */
 static void
 check_processor(const struct rules_ctx *x, const struct record *rec,
-                const struct yml_node *n, const struct record *dpa, int retired)
+    const struct yml_node *n, const struct record *dpa, int retired)
 {
 	const struct yml_node *droot = dpa->doc->root;
 	const char *status = yml_get_str(droot, "status");
@@ -121,14 +120,13 @@ check_processor(const struct rules_ctx *x, const struct record *rec,
 
 	if (!retired && status != NULL && strcmp(status, "signed") != 0)
 		rules_add(x, rec, n, DIAG_ERROR, "dpa-missing",
-		          "processor %s has no signed agreement (its status is "
-		          "%s); sign the data processing agreement or remove "
-		          "the processor (Art. 28(3))",
-		          n->str, status);
+		    "processor %s has no signed agreement (its status is "
+		    "%s); sign the data processing agreement or remove "
+		    "the processor (Art. 28(3))",
+		    n->str, status);
 	if (cc != NULL && !rules_in_eea(cc) &&
 	    !transfer_listed(rec->doc->root, cc))
-		rules_add(
-		    x, rec, n, DIAG_ERROR, "transfer-safeguard",
+		rules_add(x, rec, n, DIAG_ERROR, "transfer-safeguard",
 		    "processor %s is in %s, outside the EEA, but transfers "
 		    "has no entry for %s; add the transfer with its "
 		    "safeguard (Art. 30(1)(e), Art. 44)",
@@ -158,10 +156,10 @@ check_dpia(const struct rules_ctx *x, const struct record *rec)
 		if (count < 2)
 			continue;
 		rules_add(x, rec, n, DIAG_WARNING, "dpia-required",
-		          "dpia is not-required but %s meets %d of the WP248 "
-		          "screening criteria; carry out the DPIA and refer to "
-		          "it (Art. 35(1), 35(3))",
-		          l[i].rec->id, count);
+		    "dpia is not-required but %s meets %d of the WP248 "
+		    "screening criteria; carry out the DPIA and refer to "
+		    "it (Art. 35(1), 35(3))",
+		    l[i].rec->id, count);
 		break;
 	}
 }
@@ -176,10 +174,10 @@ check_review(const struct rules_ctx *x, const struct record *rec)
 	    date_cmp(due, x->today) >= 0)
 		return;
 	rules_add(x, rec, n, DIAG_WARNING, "review-stale",
-	          "last reviewed %s, more than %ld month%s ago; review the "
-	          "entry and update reviewed (Art. 24(1), Art. 30)",
-	          n->str, x->cfg->review_max_age_months,
-	          x->cfg->review_max_age_months == 1 ? "" : "s");
+	    "last reviewed %s, more than %ld month%s ago; review the "
+	    "entry and update reviewed (Art. 24(1), Art. 30)",
+	    n->str, x->cfg->review_max_age_months,
+	    x->cfg->review_max_age_months == 1 ? "" : "s");
 }
 
 void
@@ -205,8 +203,8 @@ rules_register(const struct rules_ctx *x)
 			    rules_ref(x, rec, p->items[i], KIND_DPA);
 
 			if (dpa != NULL)
-				check_processor(x, rec, p->items[i], dpa,
-				                retired);
+				check_processor(
+				    x, rec, p->items[i], dpa, retired);
 		}
 		rules_ref_list(x, rec, yml_get(root, "ros"), KIND_ROS);
 		check_dpia(x, rec);

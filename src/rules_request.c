@@ -31,10 +31,10 @@ check_overdue(const struct rules_ctx *x, const struct record *rec)
 			return;
 		late = date_to_days(responded) - date_to_days(deadline);
 		rules_add(x, rec, resp, DIAG_ERROR, "request-overdue",
-		          "responded %s, %ld day%s after %s %s; answer within "
-		          "the time limit, or extend it in time with extended "
-		          "and extension_reason (Art. 12(3))",
-		          resp->str, late, late == 1 ? "" : "s", which, due);
+		    "responded %s, %ld day%s after %s %s; answer within "
+		    "the time limit, or extend it in time with extended "
+		    "and extension_reason (Art. 12(3))",
+		    resp->str, late, late == 1 ? "" : "s", which, due);
 		return;
 	}
 	if ((outcome != NULL && strcmp(outcome, "withdrawn") == 0) ||
@@ -42,10 +42,10 @@ check_overdue(const struct rules_ctx *x, const struct record *rec)
 		return;
 	late = date_to_days(x->today) - date_to_days(deadline);
 	rules_add(x, rec, yml_get(root, "received"), DIAG_ERROR,
-	          "request-overdue",
-	          "not responded by %s %s, %ld day%s ago; answer the request "
-	          "and record responded (Art. 12(3))",
-	          which, due, late, late == 1 ? "" : "s");
+	    "request-overdue",
+	    "not responded by %s %s, %ld day%s ago; answer the request "
+	    "and record responded (Art. 12(3))",
+	    which, due, late, late == 1 ? "" : "s");
 }
 
 void
@@ -56,8 +56,8 @@ rules_request(const struct rules_ctx *x)
 	while ((rec = repo_next(x->r, KIND_REQUEST, rec)) != NULL) {
 		if (rec->doc == NULL)
 			continue;
-		rules_ref_list(x, rec, yml_get(rec->doc->root, "register"),
-		               KIND_REGISTER);
+		rules_ref_list(
+		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
 		check_overdue(x, rec);
 	}
 }

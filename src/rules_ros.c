@@ -67,16 +67,14 @@ check_stale(const struct rules_ctx *x, const struct record *reg)
 		at = reg->id_node;
 	date_format(nw.date, date);
 	if (date_cmp(aged, x->today) < 0) {
-		rules_add(
-		    x, reg, at, DIAG_WARNING, "ros-stale",
+		rules_add(x, reg, at, DIAG_WARNING, "ros-stale",
 		    "the newest approved ROS, %s of %s, is older than %ld "
 		    "year%s; review the risk analysis (Art. 32(1)(d))",
 		    nw.rec->id, date, x->cfg->ros_max_age_years,
 		    x->cfg->ros_max_age_years == 1 ? "" : "s");
 	} else if (date_cmp(next, x->today) < 0) {
 		date_format(next, due);
-		rules_add(
-		    x, reg, at, DIAG_WARNING, "ros-stale",
+		rules_add(x, reg, at, DIAG_WARNING, "ros-stale",
 		    "the newest approved ROS, %s of %s, was due for review "
 		    "on %s; review the risk analysis (Art. 32(1)(d))",
 		    nw.rec->id, date, due);
@@ -95,15 +93,15 @@ rules_ros(const struct rules_ctx *x)
 		if (rec->doc == NULL)
 			continue;
 		root = rec->doc->root;
-		rules_ref_list(x, rec, yml_get(root, "register"),
-		               KIND_REGISTER);
+		rules_ref_list(
+		    x, rec, yml_get(root, "register"), KIND_REGISTER);
 		threats = yml_get(root, "threats");
 		if (threats == NULL || threats->type != YML_SEQ)
 			continue;
 		rules_item_ids(x, rec, threats, "threat");
 		for (i = 0; rec->in_scope && i < threats->n; i++)
-			risk_check_scale(x->cfg, rec->path, threats->items[i],
-			                 x->d);
+			risk_check_scale(
+			    x->cfg, rec->path, threats->items[i], x->d);
 	}
 	rec = NULL;
 	while ((rec = repo_next(x->r, KIND_REGISTER, rec)) != NULL) {

@@ -32,8 +32,7 @@ check_levels(const struct config *cfg, const struct level_case *cases, size_t n)
 
 		if (got == NULL || strcmp(got, cases[i].level) != 0)
 			fail_msg("%ld x %ld: got %s, want %s", cases[i].l,
-			         cases[i].c, got ? got : "NULL",
-			         cases[i].level);
+			    cases[i].c, got ? got : "NULL", cases[i].level);
 	}
 }
 
@@ -41,10 +40,17 @@ static void
 test_default_levels(void **state)
 {
 	static const struct level_case cases[] = {
-	    {1, 1, "low"},    {1, 3, "low"},    {3, 1, "low"},
-	    {2, 2, "medium"}, {1, 4, "medium"}, {2, 3, "medium"},
-	    {3, 2, "medium"}, {4, 2, "high"},   {2, 4, "high"},
-	    {3, 3, "high"},   {4, 4, "high"},
+	    {1, 1, "low"},
+	    {1, 3, "low"},
+	    {3, 1, "low"},
+	    {2, 2, "medium"},
+	    {1, 4, "medium"},
+	    {2, 3, "medium"},
+	    {3, 2, "medium"},
+	    {4, 2, "high"},
+	    {2, 4, "high"},
+	    {3, 3, "high"},
+	    {4, 4, "high"},
 	};
 	struct config cfg;
 
@@ -87,9 +93,14 @@ test_matrix(void **state)
 	                           "    - [medium, high, high, high]\n";
 	static const struct level_case cases[] = {
 	    /* 1 x 4 = 4 is medium by levels, but the matrix says: */
-	    {1, 4, "medium"}, {1, 3, "low"},    {2, 3, "medium"},
-	    {2, 4, "high"},   {4, 1, "medium"}, {3, 2, "medium"},
-	    {4, 2, "high"},   {1, 1, "low"},
+	    {1, 4, "medium"},
+	    {1, 3, "low"},
+	    {2, 3, "medium"},
+	    {2, 4, "high"},
+	    {4, 1, "medium"},
+	    {3, 2, "medium"},
+	    {4, 2, "high"},
+	    {1, 1, "low"},
 	};
 	struct diag_list d = DIAG_LIST_INIT;
 	struct config cfg;
@@ -118,9 +129,14 @@ test_five_by_five(void **state)
 	                           "    - {name: significant, max: 15}\n"
 	                           "    - {name: critical, max: 25}\n";
 	static const struct level_case cases[] = {
-	    {1, 4, "low"},      {2, 2, "low"},         {1, 5, "moderate"},
-	    {3, 3, "moderate"}, {2, 5, "significant"}, {5, 3, "significant"},
-	    {4, 4, "critical"}, {5, 5, "critical"},
+	    {1, 4, "low"},
+	    {2, 2, "low"},
+	    {1, 5, "moderate"},
+	    {3, 3, "moderate"},
+	    {2, 5, "significant"},
+	    {5, 3, "significant"},
+	    {4, 4, "critical"},
+	    {5, 5, "critical"},
 	};
 	static const char item_text[] = "likelihood: 5\n"
 	                                "consequence: 5\n"
@@ -169,29 +185,29 @@ test_eval(void **state)
 {
 	static const struct eval_case cases[] = {
 	    {"likelihood: 3\nconsequence: 3\n", 0, 1, 1, 9, 9, "high", "high",
-	     0, 0, 0, 0, 0, NULL},
+	        0, 0, 0, 0, 0, NULL},
 	    {"likelihood: 3\nconsequence: 3\nresidual_likelihood: 1\n"
 	     "residual_consequence: 3\n",
-	     0, 1, 1, 9, 3, "high", "low", 0, 0, 0, 0, 0, NULL},
+	        0, 1, 1, 9, 3, "high", "low", 0, 0, 0, 0, 0, NULL},
 	    {"likelihood: 2\nconsequence: 2\nmeasures:\n"
 	     "  - {text: a, done: true}\n  - {text: b, done: false}\n"
 	     "  - {text: c}\n",
-	     0, 1, 1, 4, 4, "medium", "medium", 3, 2, 0, 0, 0, NULL},
+	        0, 1, 1, 4, 4, "medium", "medium", 3, 2, 0, 0, 0, NULL},
 	    {"likelihood: 5\nconsequence: 2\n", -1, 0, 0, 0, 0, NULL, NULL, 0,
-	     0, 1, 1, 13,
-	     "likelihood 5 is outside the scale 1..4 of "
-	     "gdprctl.yaml"},
+	        0, 1, 1, 13,
+	        "likelihood 5 is outside the scale 1..4 of "
+	        "gdprctl.yaml"},
 	    {"likelihood: 2\nconsequence: 2\nresidual_likelihood: 1\n"
 	     "residual_consequence: 9\n",
-	     -1, 1, 0, 4, 0, "medium", NULL, 0, 0, 1, 4, 23,
-	     "residual_consequence 9 is outside the scale 1..4 of "
-	     "gdprctl.yaml"},
+	        -1, 1, 0, 4, 0, "medium", NULL, 0, 0, 1, 4, 23,
+	        "residual_consequence 9 is outside the scale 1..4 of "
+	        "gdprctl.yaml"},
 	    /* Below 1 and other types are the schema's to report. */
 	    {"likelihood: 0\nconsequence: \"3\"\n", -1, 0, 0, 0, 0, NULL, NULL,
-	     0, 0, 0, 0, 0, NULL},
+	        0, 0, 0, 0, 0, NULL},
 	    {"threat: x\n", -1, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL},
 	    {"likelihood: 99999999999999999999999\nconsequence: 1\n", -1, 0, 0,
-	     0, 0, NULL, NULL, 0, 0, 1, 1, 13, NULL},
+	        0, 0, NULL, NULL, 0, 0, 1, 1, 13, NULL},
 	};
 	struct config cfg;
 
@@ -214,8 +230,8 @@ test_eval(void **state)
 			fail_msg("case %zu: score %ld %s", i, e.score, e.level);
 		if (e.rok &&
 		    (e.rscore != c->rscore || strcmp(e.rlevel, c->rlevel) != 0))
-			fail_msg("case %zu: residual %ld %s", i, e.rscore,
-			         e.rlevel);
+			fail_msg(
+			    "case %zu: residual %ld %s", i, e.rscore, e.rlevel);
 		assert_int_equal(e.measures, c->measures);
 		assert_int_equal(e.open_measures, c->open);
 		risk_check_scale(&cfg, "x.yaml", doc->root, &d);
@@ -247,10 +263,10 @@ test_screening(void **state)
 	struct yml_doc *doc = NULL;
 
 	(void)state;
-	assert_int_equal(yml_parse(&doc, "x.yaml", text, strlen(text), 0, &d),
-	                 0);
-	assert_int_equal(risk_screening_count(yml_get(doc->root, "screening")),
-	                 3);
+	assert_int_equal(
+	    yml_parse(&doc, "x.yaml", text, strlen(text), 0, &d), 0);
+	assert_int_equal(
+	    risk_screening_count(yml_get(doc->root, "screening")), 3);
 	assert_int_equal(risk_screening_count(NULL), 0);
 	assert_int_equal(risk_ncriteria, 9);
 	yml_doc_free(doc);
