@@ -79,7 +79,7 @@ not_owned(int rc)
 	const git_error *e = git_error_last();
 
 	return rc == GIT_EOWNER ||
-	       (e != NULL && e->message != NULL &&
+	    (e != NULL && e->message != NULL &&
 	        strstr(e->message, "safe.directory") != NULL);
 }
 
@@ -97,7 +97,7 @@ open_failed(int rc, char *dot)
 	diag_error("the git repository at '%s' belongs to another user; if "
 	           "you trust it, run: git config --global --add "
 	           "safe.directory %s",
-	           dot, dot);
+	    dot, dot);
 	return -1;
 }
 
@@ -132,8 +132,8 @@ gitr_open(struct gitr *g, const char *root)
 	memset(g, 0, sizeof(*g));
 	real = realpath(root, NULL);
 	if (real == NULL) {
-		diag_error("cannot use directory '%s': %s", root,
-		           strerror(errno));
+		diag_error(
+		    "cannot use directory '%s': %s", root, strerror(errno));
 		return -1;
 	}
 	rc = git_repository_discover(&dot, real, 0, NULL);
@@ -209,7 +209,7 @@ gitr_commit(struct gitr *g, const char *rev, git_commit **out)
 	if (rc == GIT_EAMBIGUOUS) {
 		diag_error("revision '%s' is ambiguous; give more digits of "
 		           "the commit id",
-		           rev);
+		    rev);
 		return -1;
 	}
 	if (rc < 0 && rc != GIT_ENOTFOUND && rc != GIT_EINVALIDSPEC)
@@ -219,11 +219,11 @@ gitr_commit(struct gitr *g, const char *rev, git_commit **out)
 			diag_error("unknown revision '%s': this is a shallow "
 			           "clone and the commit may not have been "
 			           "fetched; %s",
-			           rev, FULL_HISTORY);
+			    rev, FULL_HISTORY);
 		else if (git_repository_head_unborn(g->repo) == 1)
 			diag_error("unknown revision '%s': the repository has "
 			           "no commits yet",
-			           rev);
+			    rev);
 		else
 			diag_error("unknown revision '%s'", rev);
 		return -1;
@@ -327,8 +327,7 @@ snap_entry(struct git_snap *s, const char *path, int *rc)
 
 int
 git_snap_list(struct git_snap *s, const char *dir,
-              int (*fn)(const char *name, enum git_entry_type type, void *arg),
-              void *arg)
+    int (*fn)(const char *name, enum git_entry_type type, void *arg), void *arg)
 {
 	git_tree_entry *e;
 	git_tree *t = NULL;
@@ -358,7 +357,7 @@ git_snap_list(struct git_snap *s, const char *dir,
 
 int
 git_snap_read(struct git_snap *s, const char *path, size_t max, char **data,
-              size_t *len, enum git_entry_type *type)
+    size_t *len, enum git_entry_type *type)
 {
 	git_tree_entry *e;
 	git_odb *odb = NULL;
@@ -419,7 +418,7 @@ int
 git_pathset_has(const struct git_pathset *s, const char *path)
 {
 	return s->n > 0 &&
-	       bsearch(&path, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+	    bsearch(&path, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
 }
 
 void
@@ -477,8 +476,7 @@ changed_records(struct gitr *g, git_tree *tree, struct git_pathset *out)
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	/* Literal paths: the root's own name may hold glob characters. */
 	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED |
-	             GIT_DIFF_RECURSE_UNTRACKED_DIRS |
-	             GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	    GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
 	opts.pathspec.strings = specs;
 	opts.pathspec.count = KIND_COUNT + 1;
 	rc = git_diff_tree_to_workdir_with_index(&diff, g->repo, tree, &opts);
@@ -563,8 +561,8 @@ git_provenance(const char *root, const char *rev, struct git_prov *out)
 	}
 	if (rc == 0 && rev == NULL) {
 		rc = git_commit_tree(&t, c) < 0
-		         ? gitr_fail("cannot read the commit's tree")
-		         : changed_records(&g, t, &changed);
+		    ? gitr_fail("cannot read the commit's tree")
+		    : changed_records(&g, t, &changed);
 		out->dirty = changed.n > 0;
 	}
 	git_pathset_free(&changed);
@@ -587,8 +585,7 @@ git_prov_text(const struct git_prov *p, struct buf *out)
 		break;
 	case GIT_PROV_COMMIT:
 		buf_printf(out, "Computed from commit %s (%s)%s.", p->commit,
-		           p->date,
-		           p->dirty ? " with uncommitted changes" : "");
+		    p->date, p->dirty ? " with uncommitted changes" : "");
 		break;
 	}
 }

@@ -44,16 +44,15 @@ const char *git_snap_commit(const struct git_snap *s);
  * directory. A non-zero return of fn stops the listing and is returned.
  */
 int git_snap_list(struct git_snap *s, const char *dir,
-                  int (*fn)(const char *name, enum git_entry_type type,
-                            void *arg),
-                  void *arg);
+    int (*fn)(const char *name, enum git_entry_type type, void *arg),
+    void *arg);
 /*
  * Read path of the commit: 1 when absent, 0 with *type set. For a file of
  * at most max bytes *data is a NUL-terminated copy (the caller frees it)
  * of *len bytes; for a larger one *data is NULL and *len its size.
  */
 int git_snap_read(struct git_snap *s, const char *path, size_t max, char **data,
-                  size_t *len, enum git_entry_type *type);
+    size_t *len, enum git_entry_type *type);
 void git_snap_free(struct git_snap *s);
 
 /* A sorted set of paths relative to the root. */
@@ -68,8 +67,8 @@ struct git_pathset {
  * or working tree: added, modified, deleted, untracked; a rename counts as
  * a change to its new path (and a deletion of the old one).
  */
-int git_changed_since(const char *root, const char *rev,
-                      struct git_pathset *out);
+int git_changed_since(
+    const char *root, const char *rev, struct git_pathset *out);
 int git_pathset_has(const struct git_pathset *s, const char *path);
 void git_pathset_free(struct git_pathset *s);
 
@@ -136,6 +135,6 @@ void git_hist_free(struct git_hist *h);
  * is an error ("counting commits needs a full clone: ...").
  */
 int git_count_commits(const char *root, int year, const char *const *paths,
-                      size_t npaths, size_t *counts);
+    size_t npaths, size_t *counts);
 
 #endif

@@ -181,7 +181,7 @@ entry_same(const struct entry *a, const struct entry *b)
 	if (a->present != b->present)
 		return 0;
 	return !a->present ||
-	       (a->mode == b->mode && git_oid_equal(&a->id, &b->id));
+	    (a->mode == b->mode && git_oid_equal(&a->id, &b->id));
 }
 
 /*
@@ -190,7 +190,7 @@ entry_same(const struct entry *a, const struct entry *b)
  */
 static int
 renamed_from(git_repository *repo, git_commit *parent, git_commit *c,
-             const char *path, char **out)
+    const char *path, char **out)
 {
 	git_diff_find_options fo;
 	git_tree *a = NULL, *b = NULL;
@@ -247,7 +247,7 @@ struct walker {
  */
 static int
 walk_step(const struct walker *w, struct queue *q, struct oidset *seen,
-          struct pending *it)
+    struct pending *it)
 {
 	unsigned i, np = git_commit_parentcount(it->c);
 	git_commit **par = xcalloc(np ? np : 1, sizeof(*par));
@@ -287,8 +287,8 @@ walk_step(const struct walker *w, struct queue *q, struct oidset *seen,
 		if (!oidset_add(seen, git_commit_id(par[i])))
 			continue;
 		if (w->follow && ce.present && !pe[i].present)
-			rc = renamed_from(w->g->repo, par[i], it->c, it->path,
-			                  &from);
+			rc = renamed_from(
+			    w->g->repo, par[i], it->c, it->path, &from);
 		queue_push(q, par[i], from != NULL ? from : it->path);
 		par[i] = NULL;
 		free(from);
@@ -451,11 +451,11 @@ count_show(git_commit *c, const char *path, void *arg)
 
 int
 git_count_commits(const char *root, int year, const char *const *paths,
-                  size_t npaths, size_t *counts)
+    size_t npaths, size_t *counts)
 {
 	struct gd_date d0 = {year, 1, 1}, d1 = {year + 1, 1, 1};
 	struct count_ctx cc = {(long long)date_to_days(d0) * 86400,
-	                       (long long)date_to_days(d1) * 86400, 0};
+	    (long long)date_to_days(d1) * 86400, 0};
 	struct walker w = {NULL, 0, count_wanted, count_show, &cc};
 	struct gitr g;
 	git_commit *head = NULL;

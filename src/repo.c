@@ -412,6 +412,42 @@ repo_in_scope(const struct repo *r, const char *path)
 	return !r->scoped || git_pathset_has(&r->changed, path);
 }
 
+struct yml_doc *
+repo_set_doc(struct repo *r, const struct record *rec, struct yml_doc *doc)
+{
+	struct record *m = &r->recs[rec - r->recs];
+	struct yml_doc *old = m->doc;
+
+	m->doc = doc;
+	m->id = NULL;
+	m->id_node = NULL;
+	record_set_id(m);
+	build_index(r);
+	return old;
+}
+
+const struct record *
+repo_add(struct repo *r, enum kind k, const char *path, struct yml_doc *doc)
+{
+	struct record *rec;
+	size_t i;
+
+	r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
+	rec = &r->recs[r->n++];
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = k;
+	rec->path = xstrdup(path);
+	rec->doc = doc;
+	rec->in_scope = 1;
+	record_set_id(rec);
+	qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	build_index(r);
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->recs[i].path, path) == 0)
+			return &r->recs[i];
+	return NULL;
+}
+
 void
 repo_free(struct repo *r)
 {

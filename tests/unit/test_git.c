@@ -33,9 +33,8 @@ static void
 check(int rc)
 {
 	if (rc < 0)
-		fail_msg("libgit2: %s", git_error_last() != NULL
-		                            ? git_error_last()->message
-		                            : "?");
+		fail_msg("libgit2: %s",
+		    git_error_last() != NULL ? git_error_last()->message : "?");
 }
 
 static char *
@@ -114,7 +113,7 @@ fx_close(void)
  */
 static git_oid
 mk(const char *msg, const char *author, const char *date, int offset,
-   const git_oid *p1, const git_oid *p2, const char *const *files)
+    const git_oid *p1, const git_oid *p2, const char *const *files)
 {
 	git_index *idx = NULL;
 	git_signature *sig = NULL;
@@ -133,8 +132,8 @@ mk(const char *msg, const char *author, const char *date, int offset,
 		memset(&e, 0, sizeof(e));
 		if (link)
 			text += 2;
-		check(git_blob_create_from_buffer(&e.id, F.repo, text,
-		                                  strlen(text)));
+		check(git_blob_create_from_buffer(
+		    &e.id, F.repo, text, strlen(text)));
 		e.mode = link ? GIT_FILEMODE_LINK : GIT_FILEMODE_BLOB;
 		e.path = files[i];
 		check(git_index_add(idx, &e));
@@ -142,14 +141,14 @@ mk(const char *msg, const char *author, const char *date, int offset,
 	check(git_index_write_tree_to(&tid, idx, F.repo));
 	check(git_tree_lookup(&tree, F.repo, &tid));
 	assert_non_null(strptime(date, "%Y-%m-%dT%H:%M:%S", &tm));
-	check(git_signature_new(&sig, author, "a@example.org",
-	                        timegm(&tm) - offset * 60, offset));
+	check(git_signature_new(
+	    &sig, author, "a@example.org", timegm(&tm) - offset * 60, offset));
 	if (p1 != NULL)
 		check(git_commit_lookup(&par[np++], F.repo, p1));
 	if (p2 != NULL)
 		check(git_commit_lookup(&par[np++], F.repo, p2));
 	check(git_commit_create(&id, F.repo, NULL, sig, sig, NULL, msg, tree,
-	                        np, (const git_commit **)par));
+	    np, (const git_commit **)par));
 	git_commit_free(par[0]);
 	git_commit_free(par[1]);
 	git_tree_free(tree);
@@ -214,15 +213,14 @@ test_at(void **state)
 	(void)state;
 	fx_open(NULL);
 	c1 = mk("Add REG-001", "Ann", "2025-03-01T10:00:00", 60, NULL, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-001.yaml",
-	            "id: REG-001\nname: First\n", "dpa/DPA-001.yaml", "->../x",
-	            "register/notes.txt", "not a record", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\nname: First\n",
+	        "dpa/DPA-001.yaml", "->../x", "register/notes.txt",
+	        "not a record", NULL});
 	c2 = mk("Second", "Ann", "2025-03-02T10:00:00", 60, &c1, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-001.yaml",
-	            "id: REG-001\nname: Second\n", "register/REG-002.yaml",
-	            "id: REG-002\nname: Two\n", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\nname: Second\n",
+	        "register/REG-002.yaml", "id: REG-002\nname: Two\n", NULL});
 	head_at(&c2);
 	tag("v1", &c1);
 	/* The working tree differs from both commits. */
@@ -245,23 +243,23 @@ test_at(void **state)
 
 	assert_int_equal(repo_open_at(&r, F.root, "v1", &d), 0);
 	assert_int_equal(repo_load(r, &d), 0);
-	assert_string_equal(name_of(repo_find(r, KIND_REGISTER, "REG-001")),
-	                    "First");
+	assert_string_equal(
+	    name_of(repo_find(r, KIND_REGISTER, "REG-001")), "First");
 	repo_free(r);
 	diag_list_free(&d);
 
 	assert_int_equal(repo_open_at(&r, F.root, "main", &d), 0);
 	assert_int_equal(repo_load(r, &d), 0);
 	assert_int_equal(r->n, 2);
-	assert_string_equal(name_of(repo_find(r, KIND_REGISTER, "REG-001")),
-	                    "Second");
+	assert_string_equal(
+	    name_of(repo_find(r, KIND_REGISTER, "REG-001")), "Second");
 	assert_non_null(repo_find(r, KIND_REGISTER, "REG-002"));
 	repo_free(r);
 
 	assert_int_equal(repo_open_at(&r, F.root, NULL, &d), 0);
 	assert_int_equal(repo_load(r, &d), 0);
-	assert_string_equal(name_of(repo_find(r, KIND_REGISTER, "REG-001")),
-	                    "Edited");
+	assert_string_equal(
+	    name_of(repo_find(r, KIND_REGISTER, "REG-001")), "Edited");
 	repo_free(r);
 	diag_list_free(&d);
 
@@ -283,12 +281,11 @@ test_at_subdir(void **state)
 	(void)state;
 	fx_open("gdpr");
 	c1 = mk("Start", "Ann", "2025-03-01T10:00:00", 0, NULL, NULL,
-	        (const char *const[]){"README", "x", NULL});
+	    (const char *const[]){"README", "x", NULL});
 	c2 = mk("Records", "Ann", "2025-03-02T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){
-	            "README", "x", "gdpr/gdprctl.yaml", CONFIG,
-	            "gdpr/ros/ROS-001.yaml", "id: ROS-001\nname: Risk\n",
-	            "register/REG-009.yaml", "id: REG-009\n", NULL});
+	    (const char *const[]){"README", "x", "gdpr/gdprctl.yaml", CONFIG,
+	        "gdpr/ros/ROS-001.yaml", "id: ROS-001\nname: Risk\n",
+	        "register/REG-009.yaml", "id: REG-009\n", NULL});
 	head_at(&c2);
 	assert_int_equal(repo_open_at(&r, F.root, "HEAD", &d), 0);
 	assert_int_equal(repo_load(r, &d), 0);
@@ -347,25 +344,25 @@ test_history_rename(void **state)
 	fx_open(NULL);
 	c0 = mk("Init", "Ann", "2025-01-01T09:00:00", 60, NULL, NULL, base);
 	c1 = mk("Add payroll", "Ann Berg", "2025-01-10T09:00:00", 60, &c0, NULL,
-	        (const char *const[]){"gdprctl.yaml", CONFIG,
-	                              "register/REG-001.yaml", rec1, NULL});
+	    (const char *const[]){
+	        "gdprctl.yaml", CONFIG, "register/REG-001.yaml", rec1, NULL});
 	c2 = mk("Unrelated", "Bo", "2025-02-10T09:00:00", 60, &c1, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-001.yaml", rec1,
-	            "dpa/DPA-001.yaml", "id: DPA-001\n", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", rec1, "dpa/DPA-001.yaml",
+	        "id: DPA-001\n", NULL});
 	c3 =
 	    mk("Change the basis", "Bo", "2025-03-10T23:30:00", -120, &c2, NULL,
-	       (const char *const[]){
-	           "gdprctl.yaml", CONFIG, "register/REG-001.yaml", rec2,
-	           "dpa/DPA-001.yaml", "id: DPA-001\n", NULL});
+	        (const char *const[]){"gdprctl.yaml", CONFIG,
+	            "register/REG-001.yaml", rec2, "dpa/DPA-001.yaml",
+	            "id: DPA-001\n", NULL});
 	c4 = mk("Renumber", "Cy", "2025-04-10T09:00:00", 60, &c3, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-010.yaml", rec3,
-	            "dpa/DPA-001.yaml", "id: DPA-001\n", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-010.yaml", rec3, "dpa/DPA-001.yaml",
+	        "id: DPA-001\n", NULL});
 	c5 = mk("Add pensions", "Cy", "2025-05-10T09:00:00", 60, &c4, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-010.yaml", rec4,
-	            "dpa/DPA-001.yaml", "id: DPA-001\n", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-010.yaml", rec4, "dpa/DPA-001.yaml",
+	        "id: DPA-001\n", NULL});
 	head_at(&c5);
 
 	assert_int_equal(git_history(F.root, "register/REG-010.yaml", &h), 0);
@@ -408,30 +405,26 @@ test_history_merge(void **state)
 	(void)state;
 	fx_open(NULL);
 	c1 = mk("Add", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
-	        (const char *const[]){"register/REG-001.yaml", "id: REG-001\n",
-	                              "dpa/DPA-001.yaml", "v1", NULL});
+	    (const char *const[]){"register/REG-001.yaml", "id: REG-001\n",
+	        "dpa/DPA-001.yaml", "v1", NULL});
 	a1 = mk("Main edits dpa", "A", "2025-01-02T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){"register/REG-001.yaml", "id: REG-001\n",
-	                              "dpa/DPA-001.yaml", "v2", NULL});
+	    (const char *const[]){"register/REG-001.yaml", "id: REG-001\n",
+	        "dpa/DPA-001.yaml", "v2", NULL});
 	b1 = mk("Side edits reg", "B", "2025-01-03T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){"register/REG-001.yaml",
-	                              "id: REG-001\nname: x\n",
-	                              "dpa/DPA-001.yaml", "v1", NULL});
+	    (const char *const[]){"register/REG-001.yaml",
+	        "id: REG-001\nname: x\n", "dpa/DPA-001.yaml", "v1", NULL});
 	/* An ordinary merge: REG-001 as on the side branch. */
 	m1 = mk("Merge side", "A", "2025-01-04T10:00:00", 0, &a1, &b1,
-	        (const char *const[]){"register/REG-001.yaml",
-	                              "id: REG-001\nname: x\n",
-	                              "dpa/DPA-001.yaml", "v2", NULL});
+	    (const char *const[]){"register/REG-001.yaml",
+	        "id: REG-001\nname: x\n", "dpa/DPA-001.yaml", "v2", NULL});
 	/* A side change the next merge throws away (-s ours). */
 	b2 = mk("Side change dropped", "B", "2025-01-05T10:00:00", 0, &m1, NULL,
-	        (const char *const[]){"register/REG-001.yaml",
-	                              "id: REG-001\nname: y\n",
-	                              "dpa/DPA-001.yaml", "v2", NULL});
+	    (const char *const[]){"register/REG-001.yaml",
+	        "id: REG-001\nname: y\n", "dpa/DPA-001.yaml", "v2", NULL});
 	/* An evil merge: changes the record beyond both parents. */
 	m2 = mk("Evil merge", "A", "2025-01-06T10:00:00", 0, &m1, &b2,
-	        (const char *const[]){"register/REG-001.yaml",
-	                              "id: REG-001\nname: z\n",
-	                              "dpa/DPA-001.yaml", "v2", NULL});
+	    (const char *const[]){"register/REG-001.yaml",
+	        "id: REG-001\nname: z\n", "dpa/DPA-001.yaml", "v2", NULL});
 	head_at(&m2);
 	assert_int_equal(git_history(F.root, "register/REG-001.yaml", &h), 0);
 	assert_int_equal(h.n, 4);
@@ -453,37 +446,37 @@ test_count(void **state)
 	(void)state;
 	fx_open(NULL);
 	c1 = mk("c1", "A", "2024-12-31T23:00:00", 0, NULL, NULL,
-	        (const char *const[]){"register/R.yaml", "1", "dpa/D.yaml", "1",
-	                              NULL});
+	    (const char *const[]){
+	        "register/R.yaml", "1", "dpa/D.yaml", "1", NULL});
 	c2 = mk("c2", "A", "2025-02-01T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "1",
-	                              NULL});
+	    (const char *const[]){
+	        "register/R.yaml", "2", "dpa/D.yaml", "1", NULL});
 	s1 = mk("s1", "A", "2025-03-01T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){"register/R.yaml", "1", "dpa/D.yaml", "2",
-	                              NULL});
+	    (const char *const[]){
+	        "register/R.yaml", "1", "dpa/D.yaml", "2", NULL});
 	/* Takes each side's change: counts for neither directory. */
 	m1 = mk("m1", "A", "2025-04-01T10:00:00", 0, &c2, &s1,
-	        (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "2",
-	                              NULL});
+	    (const char *const[]){
+	        "register/R.yaml", "2", "dpa/D.yaml", "2", NULL});
 	s2 = mk("s2", "A", "2025-05-01T10:00:00", 0, &m1, NULL,
-	        (const char *const[]){"register/R.yaml", "3", "dpa/D.yaml", "2",
-	                              NULL});
+	    (const char *const[]){
+	        "register/R.yaml", "3", "dpa/D.yaml", "2", NULL});
 	/* Drops s2's change (-s ours): s2 is not in git log -- register/. */
 	m2 = mk("m2", "A", "2025-06-01T10:00:00", 0, &m1, &s2,
-	        (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "2",
-	                              NULL});
+	    (const char *const[]){
+	        "register/R.yaml", "2", "dpa/D.yaml", "2", NULL});
 	/* Adds ros/ in the merge itself: differs from both parents. */
 	m3 = mk("m3", "A", "2025-07-01T10:00:00", 0, &m2, &s2,
-	        (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "2",
-	                              "ros/X.yaml", "1", NULL});
+	    (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "2",
+	        "ros/X.yaml", "1", NULL});
 	/* 2026 in its own offset, 2025 in UTC. */
 	c3 = mk("c3", "A", "2026-01-01T00:30:00", 60, &m3, NULL,
-	        (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "3",
-	                              "ros/X.yaml", "1", NULL});
+	    (const char *const[]){"register/R.yaml", "2", "dpa/D.yaml", "3",
+	        "ros/X.yaml", "1", NULL});
 	/* A clock that went backwards: 2025 after 2026. */
 	c4 = mk("c4", "A", "2025-12-01T10:00:00", 0, &c3, NULL,
-	        (const char *const[]){"register/R.yaml", "4", "dpa/D.yaml", "3",
-	                              "ros/X.yaml", "1", NULL});
+	    (const char *const[]){"register/R.yaml", "4", "dpa/D.yaml", "3",
+	        "ros/X.yaml", "1", NULL});
 	head_at(&c4);
 	assert_int_equal(git_count_commits(F.root, 2025, dirs, 3, n), 0);
 	/* register: c2, c4 (m3 not: ros/ alone differs); dpa: s1; ros: m3 */
@@ -539,19 +532,17 @@ test_changed_since(void **state)
 	(void)state;
 	fx_open(NULL);
 	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
-	        (const char *const[]){"gdprctl.yaml", CONFIG,
-	                              "register/REG-001.yaml", "id: REG-001\n",
-	                              "register/REG-002.yaml", "id: REG-002\n",
-	                              "dpa/DPA-001.yaml", "id: DPA-001\n",
-	                              "incident/INC-001.yaml", "id: INC-001\n",
-	                              "README", "x", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\n",
+	        "register/REG-002.yaml", "id: REG-002\n", "dpa/DPA-001.yaml",
+	        "id: DPA-001\n", "incident/INC-001.yaml", "id: INC-001\n",
+	        "README", "x", NULL});
 	c2 = mk("c2", "A", "2025-01-02T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-001.yaml",
-	            "id: REG-001\n", "register/REG-002.yaml", "id: REG-002\n",
-	            "dpa/DPA-001.yaml", "id: DPA-001\n", "plan/PLAN-2025.yaml",
-	            "id: PLAN-2025\n", "incident/INC-001.yaml", "id: INC-001\n",
-	            "README", "x", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\n",
+	        "register/REG-002.yaml", "id: REG-002\n", "dpa/DPA-001.yaml",
+	        "id: DPA-001\n", "plan/PLAN-2025.yaml", "id: PLAN-2025\n",
+	        "incident/INC-001.yaml", "id: INC-001\n", "README", "x", NULL});
 	head_at(&c2);
 	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
 	assert_int_equal(s.n, 0);
@@ -572,10 +563,10 @@ test_changed_since(void **state)
 	put("register/.REG-008.yaml", "x");
 	put("README", "changed");
 	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
-	assert_set(&s, (const char *const[]){
-	                   "dpa/DPA-001.yaml", "register/REG-001.yaml",
-	                   "register/REG-002.yaml", "register/REG-003.yaml",
-	                   "register/REG-020.yaml", "ros/ROS-001.yaml", NULL});
+	assert_set(&s,
+	    (const char *const[]){"dpa/DPA-001.yaml", "register/REG-001.yaml",
+	        "register/REG-002.yaml", "register/REG-003.yaml",
+	        "register/REG-020.yaml", "ros/ROS-001.yaml", NULL});
 	assert_true(git_pathset_has(&s, "ros/ROS-001.yaml"));
 	assert_false(git_pathset_has(&s, "README"));
 	git_pathset_free(&s);
@@ -613,19 +604,18 @@ test_provenance(void **state)
 	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_NO_COMMITS);
 	git_prov_text(&p, &b);
-	assert_string_equal(b.ptr,
-	                    "Computed from records with no commits yet.");
+	assert_string_equal(
+	    b.ptr, "Computed from records with no commits yet.");
 	buf_reset(&b);
 
 	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
-	        (const char *const[]){"gdprctl.yaml", CONFIG,
-	                              "register/REG-001.yaml", "id: REG-001\n",
-	                              "README", "x", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\n", "README", "x", NULL});
 	/* 23:30 at -02:00 is the next day in UTC; the commit's date is not. */
 	c2 = mk("c2", "A", "2026-01-15T23:30:00", -120, &c1, NULL,
-	        (const char *const[]){
-	            "gdprctl.yaml", CONFIG, "register/REG-001.yaml",
-	            "id: REG-001\nname: x\n", "README", "x", NULL});
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\nname: x\n", "README",
+	        "x", NULL});
 	head_at(&c2);
 	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_COMMIT);
@@ -635,7 +625,7 @@ test_provenance(void **state)
 	assert_false(p.dirty);
 	git_prov_text(&p, &b);
 	snprintf(want, sizeof(want), "Computed from commit %.7s (2026-01-15).",
-	         git_oid_tostr_s(&c2));
+	    git_oid_tostr_s(&c2));
 	assert_string_equal(b.ptr, want);
 	buf_reset(&b);
 
@@ -647,9 +637,9 @@ test_provenance(void **state)
 	assert_true(p.dirty);
 	git_prov_text(&p, &b);
 	snprintf(want, sizeof(want),
-	         "Computed from commit %.7s (2026-01-15) with uncommitted "
-	         "changes.",
-	         git_oid_tostr_s(&c2));
+	    "Computed from commit %.7s (2026-01-15) with uncommitted "
+	    "changes.",
+	    git_oid_tostr_s(&c2));
 	assert_string_equal(b.ptr, want);
 	buf_reset(&b);
 	del("request/REQ-2026-001.yaml");
@@ -677,8 +667,8 @@ test_provenance(void **state)
 	assert_int_equal(git_provenance("/", NULL, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_NO_REPO);
 	git_prov_text(&p, &b);
-	assert_string_equal(b.ptr,
-	                    "Computed from records not in a git repository.");
+	assert_string_equal(
+	    b.ptr, "Computed from records not in a git repository.");
 	buf_free(&b);
 }
 
@@ -697,9 +687,9 @@ test_shallow(void **state)
 	(void)state;
 	fx_open(NULL);
 	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
-	        (const char *const[]){"register/REG-001.yaml", "1", NULL});
+	    (const char *const[]){"register/REG-001.yaml", "1", NULL});
 	c2 = mk("c2", "A", "2025-01-02T10:00:00", 0, &c1, NULL,
-	        (const char *const[]){"register/REG-001.yaml", "2", NULL});
+	    (const char *const[]){"register/REG-001.yaml", "2", NULL});
 	head_at(&c2);
 	path = at(F.dir, ".git/shallow");
 	fp = fopen(path, "w");
