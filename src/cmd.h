@@ -66,5 +66,6 @@ int cmd_plan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_incident(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_request(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct gd_ctx *ctx);
 
 #endif
