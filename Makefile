@@ -89,6 +89,9 @@ check: deps
 	@MAKE="$(MAKE)" SAN_FLAGS="$(SAN_FLAGS)" \
 		SAN_LDFLAGS="-fsanitize=address,undefined" sh tests/check
 
+valgrind: deps all units
+	@sh tests/valgrind $(BUILD)
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo "gdprctl -C examples validate"
@@ -123,6 +126,6 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units deps test-build check demo bench lint install uninstall clean
+.PHONY: all units deps test-build check valgrind demo bench lint install uninstall clean
 
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 
+#include "date.h"
 #include "diag.h"
 
 enum {
@@ -14,8 +15,8 @@ enum {
 
 /* Settings of the global options, passed to every command. */
 struct gd_ctx {
-	const char *dir;   /* -C DIR, or "." */
-	const char *today; /* --today YYYY-MM-DD, or NULL for the real date */
+	const char *dir;        /* -C DIR, or "." */
+	struct gd_date today;   /* --today YYYY-MM-DD, or the local date */
 	const char *color_mode; /* auto, always, never */
 	int color_out;          /* colour on stdout */
 	int quiet;
@@ -26,6 +27,13 @@ struct cmd {
 	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
 	const char *usage; /* the synopsis lines and options */
 	const char *summary;
+};
+
+/* A verb of a command with verbs: gdprctl plan list|new|set. */
+struct verb {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
+	const char *usage; /* printed by -h and with usage errors */
 };
 
 /* The command table, ending with a NULL name. */
@@ -42,8 +50,22 @@ int print_usage(const char *name);
 /* Parse a non-negative integer option strictly; -1 when it is not one. */
 int opt_long(const char *s, long min, long max, long *out);
 
+/*
+ * Run the verb argv[1] of command name from table (ending with a NULL
+ * name); the verb gets argv from its own name on.
+ */
+int verb_run(const char *name, const struct verb *table, int argc, char **argv,
+             struct gd_ctx *ctx);
+
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_history(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_plan(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_incident(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_request(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct gd_ctx *ctx);
 
 #endif

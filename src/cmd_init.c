@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "git.h"
 #include "repo.h"
+#include "schema_data.h"
 #include "write.h"
 
 /* Quote a value for YAML when it is not a safe plain scalar. */
@@ -24,7 +25,7 @@ yaml_value(struct buf *b, const char *s)
 		plain = 0;
 	if (plain &&
 	    (strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ||
-	     strcmp(s, "null") == 0 || strspn(s, "0123456789") == strlen(s)))
+	        strcmp(s, "null") == 0 || strspn(s, "0123456789") == strlen(s)))
 		plain = 0;
 	if (plain) {
 		buf_puts(b, s);
@@ -43,27 +44,93 @@ yaml_value(struct buf *b, const char *s)
 }
 
 static void
-config_text(struct buf *b, const char *name, const char *country,
-            const char *locale)
+config_text(
+    struct buf *b, const char *name, const char *country, const char *locale)
 {
-	buf_puts(b, "# gdprctl configuration: who is responsible for the "
-	            "records in this\n# repository and how they are "
-	            "checked. See gdprctl(5).\n"
-	            "organisation:\n  name: ");
+	buf_puts(b,
+	    "# gdprctl configuration: who is responsible for the "
+	    "records in this\n# repository and how they are "
+	    "checked. See gdprctl(5).\n"
+	    "organisation:\n  name: ");
 	yaml_value(b, name);
 	buf_puts(b, "\n  # ISO 3166-1 alpha-2 country code\n  country: ");
 	yaml_value(b, country);
-	buf_puts(b, "\n  # true for a municipality or another public body "
-	            "(Art. 6(1), last subparagraph)\n"
-	            "  public_authority: false\n"
-	            "# The controller and a contact point (Art. 30(1)(a))\n"
-	            "controller:\n  name: ");
+	buf_puts(b,
+	    "\n  # true for a municipality or another public body "
+	    "(Art. 6(1), last subparagraph)\n"
+	    "  public_authority: false\n"
+	    "# The controller and a contact point (Art. 30(1)(a))\n"
+	    "controller:\n  name: ");
 	yaml_value(b, name);
-	buf_puts(b, "\n  contact: postmottak@example.org\n"
-	            "# The language of reports: en, nb or sv\n"
-	            "locale: ");
+	buf_puts(b,
+	    "\n  contact: postmottak@example.org\n"
+	    "# The language of reports: en, nb or sv\n"
+	    "locale: ");
 	buf_puts(b, locale);
 	buf_putc(b, '\n');
+}
+
+/* Map each record directory to its schema for yaml-language-server. */
+static void
+vscode_settings(struct buf *b)
+{
+	int k;
+
+	buf_puts(b,
+	    "{\n  \"yaml.schemas\": {\n"
+	    "    \"./.gdprctl/schema/config.schema.json\": "
+	    "[\"gdprctl.yaml\"]");
+	for (k = 0; k < KIND_COUNT; k++)
+		buf_printf(b,
+		    ",\n    \"./.gdprctl/schema/%s\": [\"%s/*.yaml\"]",
+		    kind_info[k].schema, kind_info[k].dir);
+	buf_puts(b, "\n  }\n}\n");
+}
+
+/* The schemas and editor settings; existing files are left alone. */
+static int
+editor_setup(const char *dir)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT;
+	struct stat st;
+	unsigned i;
+	int rc = -1;
+
+	buf_printf(&path, "%s/.gdprctl", dir);
+	if (write_mkdir(path.ptr) < 0)
+		goto done;
+	buf_puts(&path, "/schema");
+	if (write_mkdir(path.ptr) < 0)
+		goto done;
+	for (i = 0; i < schema_nfiles; i++) {
+		buf_reset(&path);
+		buf_printf(
+		    &path, "%s/.gdprctl/schema/%s", dir, schema_files[i].name);
+		if (lstat(path.ptr, &st) == 0)
+			continue;
+		if (write_new(path.ptr, schema_files[i].data,
+		        schema_files[i].len) < 0)
+			goto done;
+	}
+	buf_reset(&path);
+	buf_printf(&path, "%s/.vscode", dir);
+	if (write_mkdir(path.ptr) < 0)
+		goto done;
+	buf_puts(&path, "/settings.json");
+	if (lstat(path.ptr, &st) == 0) {
+		diag_info("left the existing .vscode/settings.json alone; map "
+		          "the record directories to .gdprctl/schema/ in "
+		          "\"yaml.schemas\" to validate while typing");
+	} else {
+		vscode_settings(&text);
+		if (write_new(path.ptr, text.ptr, text.len) < 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	buf_free(&path);
+	buf_free(&text);
+	return rc;
 }
 
 int
@@ -91,8 +158,7 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 			if (strlen(country) != 2 || country[0] < 'A' ||
 			    country[0] > 'Z' || country[1] < 'A' ||
 			    country[1] > 'Z')
-				return usage_error(
-				    "init",
+				return usage_error("init",
 				    "--country takes a two-letter ISO 3166 "
 				    "code such as NO or SE, not '%s'",
 				    country);
@@ -102,8 +168,7 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 			if (strcmp(locale, "en") != 0 &&
 			    strcmp(locale, "nb") != 0 &&
 			    strcmp(locale, "sv") != 0)
-				return usage_error(
-				    "init",
+				return usage_error("init",
 				    "--locale takes en, nb or sv, not '%s'",
 				    locale);
 			break;
@@ -111,10 +176,10 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 			return print_usage("init");
 		case ':':
 			return usage_error("init", "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error("init", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    "init", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind > 1)
@@ -125,14 +190,13 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 		buf_puts(&dir, argv[optind]);
 	else
 		buf_printf(&dir, "%s/%s", ctx->dir,
-		           argc - optind == 1 ? argv[optind] : ".");
+		    argc - optind == 1 ? argv[optind] : ".");
 	if (stat(dir.ptr, &st) < 0 && write_mkdir(dir.ptr) < 0)
 		goto done;
 	buf_printf(&path, "%s/%s", dir.ptr, CONFIG_FILE);
 	if (lstat(path.ptr, &st) == 0) {
 		diag_error("%s already exists in '%s'; not overwriting it",
-		           CONFIG_FILE,
-		           argc - optind == 1 ? argv[optind] : ".");
+		    CONFIG_FILE, argc - optind == 1 ? argv[optind] : ".");
 		goto done;
 	}
 	had_git = git_in_repo(dir.ptr);
@@ -147,9 +211,11 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 		if (write_mkdir(path.ptr) < 0)
 			goto done;
 	}
+	if (editor_setup(dir.ptr) < 0)
+		goto done;
 	diag_info("created a records repository in '%s'%s",
-	          argc - optind == 1 ? argv[optind] : ".",
-	          had_git ? "" : " (and ran git init)");
+	    argc - optind == 1 ? argv[optind] : ".",
+	    had_git ? "" : " (and ran git init)");
 	rc = EXIT_OK;
 done:
 	buf_free(&dir);

@@ -45,8 +45,8 @@ resolve_paths(const struct repo *r, char **args, int nargs, struct scope *sc)
 		           abs[rootlen] == '/') {
 			sc->paths[sc->n++] = xstrdup(abs + rootlen + 1);
 		} else {
-			diag_error("'%s' is outside the repository at '%s'",
-			           args[i], r->root);
+			diag_error("'%s' is outside the repository",
+			           args[i]);
 			free(abs);
 			return -1;
 		}
@@ -73,6 +73,12 @@ in_scope(const struct diag *dg, void *arg)
 	return 0;
 }
 
+static int
+changed(const struct diag *dg, void *arg)
+{
+	return repo_in_scope(arg, dg->path);
+}
+
 int
 cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -80,6 +86,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	    {"format", required_argument, NULL, 'f'},
 	    {"strict", no_argument, NULL, 's'},
 	    {"changed-since", required_argument, NULL, 'c'},
+	    {"jobs", required_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -87,9 +94,11 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	struct check_opts co = {0};
 	enum diag_format fmt = DIAG_TEXT;
 	struct repo *r = NULL;
+	struct scope sc = {NULL, 0};
 	int ch, rc = EXIT_FAIL, strict = 0;
+	long jobs = 0;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":hj:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
@@ -105,6 +114,13 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		case 'c':
 			co.changed_since = optarg;
 			break;
+		case 'j':
+			if (opt_long(optarg, 1, 64, &jobs) < 0)
+				return usage_error("validate",
+				    "-j takes a number of jobs from 1 to 64, not "
+				    "'%s'",
+				    optarg);
+			break;
 		case 'h':
 			return print_usage("validate");
 		case ':':
@@ -119,17 +135,17 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	co.today = ctx->today;
 	if (repo_open(&r, ctx->dir, &d) < 0)
 		goto done;
+	if (optind < argc &&
+	    resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
+		goto done;
+	if (jobs > 0)
+		r->jobs = (int)jobs;
 	if (check_repo(r, &co, &d) < 0)
 		goto done;
+	diag_retain(&d, changed, r);
 	diag_sort(&d);
-	if (optind < argc) {
-		struct scope sc = {NULL, 0};
-
-		if (resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
-			goto done;
+	if (sc.n > 0)
 		diag_retain(&d, in_scope, &sc);
-		free_paths(&sc);
-	}
 	if (diag_print(&d, stdout, fmt, ctx->color_out) < 0)
 		goto done;
 	if (diag_count(&d, DIAG_ERROR) > 0 ||
@@ -138,6 +154,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	else
 		rc = EXIT_OK;
 done:
+	free_paths(&sc);
 	repo_free(r);
 	diag_list_free(&d);
 	return rc;

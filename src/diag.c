@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "jsonw.h"
 #include "xalloc.h"
 
 static int quiet;
@@ -154,6 +155,15 @@ diag_addp(struct diag_list *l, const char *path, int line, int col,
 }
 
 void
+diag_copy_overrides(struct diag_list *dst, const struct diag_list *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->nov; i++)
+		diag_override(dst, src->ov[i].rule, src->ov[i].severity);
+}
+
+void
 diag_move(struct diag_list *dst, struct diag_list *src)
 {
 	dst->v = xgrow(dst->v, &dst->cap, dst->n + src->n, sizeof(*dst->v));
@@ -284,36 +294,6 @@ diag_format_parse(const char *s, enum diag_format *out)
 }
 
 static void
-json_str(struct buf *b, const char *s)
-{
-	const unsigned char *p;
-
-	buf_putc(b, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			buf_puts(b, "\\\"");
-			break;
-		case '\\':
-			buf_puts(b, "\\\\");
-			break;
-		case '\n':
-			buf_puts(b, "\\n");
-			break;
-		case '\t':
-			buf_puts(b, "\\t");
-			break;
-		default:
-			if (*p < 0x20)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_putc(b, *p);
-		}
-	}
-	buf_putc(b, '"');
-}
-
-static void
 print_text(const struct diag_list *l, struct buf *b, int color)
 {
 	const char *bold = color ? "\033[1m" : "";
@@ -340,29 +320,34 @@ print_text(const struct diag_list *l, struct buf *b, int color)
 static void
 print_json(const struct diag_list *l, struct buf *b)
 {
+	struct jsonw w;
 	size_t i;
 
-	buf_puts(b, "[");
+	jsonw_init(&w, b, 1);
+	jsonw_arr_begin(&w);
 	for (i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
-		buf_puts(b, i ? ",\n  {" : "\n  {");
-		buf_puts(b, "\"path\": ");
-		json_str(b, d->path);
-		buf_printf(b, ", \"line\": %d, \"column\": %d, \"severity\": ",
-		           d->line, d->col);
-		json_str(b, diag_severity_name(d->severity));
-		buf_puts(b, ", \"rule\": ");
-		json_str(b, d->rule);
-		buf_puts(b, ", \"message\": ");
-		json_str(b, d->message);
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "path");
+		jsonw_str(&w, d->path);
+		jsonw_key(&w, "line");
+		jsonw_int(&w, d->line);
+		jsonw_key(&w, "column");
+		jsonw_int(&w, d->col);
+		jsonw_key(&w, "severity");
+		jsonw_str(&w, diag_severity_name(d->severity));
+		jsonw_key(&w, "rule");
+		jsonw_str(&w, d->rule);
+		jsonw_key(&w, "message");
+		jsonw_str(&w, d->message);
 		if (d->pointer != NULL) {
-			buf_puts(b, ", \"pointer\": ");
-			json_str(b, d->pointer);
+			jsonw_key(&w, "pointer");
+			jsonw_str(&w, d->pointer);
 		}
-		buf_puts(b, "}");
+		jsonw_obj_end(&w);
 	}
-	buf_puts(b, l->n ? "\n]\n" : "]\n");
+	jsonw_arr_end(&w);
 }
 
 /* GitHub workflow commands %-escape the message, and also , and : in
@@ -411,11 +396,13 @@ print_github(const struct diag_list *l, struct buf *b)
 	           ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
 }
 
+/* SARIF 2.1.0 as GitHub code scanning reads it. */
 static void
 print_sarif(const struct diag_list *l, struct buf *b)
 {
 	const char **rules = NULL;
 	size_t nrules = 0, cap = 0, i, j;
+	struct jsonw w;
 
 	for (i = 0; i < l->n; i++) {
 		for (j = 0; j < nrules; j++)
@@ -426,39 +413,77 @@ print_sarif(const struct diag_list *l, struct buf *b)
 			rules[nrules++] = l->v[i].rule;
 		}
 	}
-	buf_puts(b, "{\n  \"version\": \"2.1.0\",\n  \"$schema\": "
-	            "\"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-	            "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": "
-	            "\"gdprctl\", \"version\": \"" GD_VERSION "\", "
-	            "\"informationUri\": \"https://example.org/gdprctl\", "
-	            "\"rules\": [");
+	jsonw_init(&w, b, 1);
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "version");
+	jsonw_str(&w, "2.1.0");
+	jsonw_key(&w, "$schema");
+	jsonw_str(&w, "https://json.schemastore.org/sarif-2.1.0.json");
+	jsonw_key(&w, "runs");
+	jsonw_arr_begin(&w);
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "tool");
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "driver");
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "name");
+	jsonw_str(&w, "gdprctl");
+	jsonw_key(&w, "version");
+	jsonw_str(&w, GD_VERSION);
+	jsonw_key(&w, "rules");
+	jsonw_arr_begin(&w);
 	for (j = 0; j < nrules; j++) {
-		buf_puts(b, j ? ", {\"id\": " : "{\"id\": ");
-		json_str(b, rules[j]);
-		buf_puts(b, "}");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "id");
+		jsonw_str(&w, rules[j]);
+		jsonw_obj_end(&w);
 	}
-	buf_puts(b, "]}},\n    \"results\": [");
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
+	jsonw_obj_end(&w);
+	jsonw_key(&w, "results");
+	jsonw_arr_begin(&w);
 	for (i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
-		buf_puts(b, i ? ",\n      {" : "\n      {");
-		buf_puts(b, "\"ruleId\": ");
-		json_str(b, d->rule);
-		buf_printf(b, ", \"level\": \"%s\", \"message\": {\"text\": ",
-		           d->severity == DIAG_ERROR ? "error" : "warning");
-		json_str(b, d->message);
-		buf_puts(b, "}, \"locations\": [{\"physicalLocation\": "
-		            "{\"artifactLocation\": {\"uri\": ");
-		json_str(b, d->path);
-		buf_puts(b, "}");
-		if (d->line > 0)
-			buf_printf(b,
-			           ", \"region\": {\"startLine\": %d, "
-			           "\"startColumn\": %d}",
-			           d->line, d->col > 0 ? d->col : 1);
-		buf_puts(b, "}}]}");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "ruleId");
+		jsonw_str(&w, d->rule);
+		jsonw_key(&w, "level");
+		jsonw_str(&w, diag_severity_name(d->severity));
+		jsonw_key(&w, "message");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "text");
+		jsonw_str(&w, d->message);
+		jsonw_obj_end(&w);
+		jsonw_key(&w, "locations");
+		jsonw_arr_begin(&w);
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "physicalLocation");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "artifactLocation");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "uri");
+		jsonw_str(&w, d->path);
+		jsonw_obj_end(&w);
+		if (d->line > 0) {
+			jsonw_key(&w, "region");
+			jsonw_obj_begin(&w);
+			jsonw_key(&w, "startLine");
+			jsonw_int(&w, d->line);
+			jsonw_key(&w, "startColumn");
+			jsonw_int(&w, d->col > 0 ? d->col : 1);
+			jsonw_obj_end(&w);
+		}
+		jsonw_obj_end(&w);
+		jsonw_obj_end(&w);
+		jsonw_arr_end(&w);
+		jsonw_obj_end(&w);
 	}
-	buf_puts(b, l->n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
 	free(rules);
 }
 

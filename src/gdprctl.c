@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "check.h"
 #include "cmd.h"
 #include "git.h"
 
@@ -17,32 +19,117 @@ static const char main_usage[] =
 
 const struct cmd commands[] = {
     {"init", cmd_init,
-     "usage: gdprctl init [DIR] [--name NAME] [--country CC] "
-     "[--locale en|nb|sv]\n"
-     "\n"
-     "Create gdprctl.yaml and the seven record directories in DIR (default\n"
-     "the current directory) and run git init when DIR is not yet in a git\n"
-     "repository. Nothing that exists is overwritten.\n"
-     "\n"
-     "  --name NAME      the organisation's name\n"
-     "  --country CC     ISO 3166-1 alpha-2 country code (default NO)\n"
-     "  --locale L       en, nb or sv: the language of reports (default en)\n",
-     "create a records repository"},
+        "usage: gdprctl init [DIR] [--name NAME] [--country CC] "
+        "[--locale en|nb|sv]\n"
+        "\n"
+        "Create gdprctl.yaml and the seven record directories in DIR (default\n"
+        "the current directory) and run git init when DIR is not yet in a git\n"
+        "repository. Nothing that exists is overwritten.\n"
+        "\n"
+        "  --name NAME      the organisation's name\n"
+        "  --country CC     ISO 3166-1 alpha-2 country code (default NO)\n"
+        "  --locale L       en, nb or sv: the language of reports (default en)\n",
+        "create a records repository"},
     {"validate", cmd_validate,
-     "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
-     "                        [--strict] [--changed-since REV]\n"
+        "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
+        "                        [--strict] [--changed-since REV] [-j N]\n"
+        "\n"
+        "Check every record (or those under PATH) and print the findings.\n"
+        "\n"
+        "  --format F           text (default), json, github or sarif\n"
+        "  --strict             warnings fail too (exit 1)\n"
+        "  --changed-since REV  findings only for files changed since REV\n"
+        "  -j, --jobs N         read records on N threads (default: one per\n"
+        "                       online processor)\n",
+        "check the records and print findings"},
+    {"schema", cmd_schema,
+	"usage: gdprctl schema export DIR\n"
+	"       gdprctl schema validate SCHEMA FILE...\n"
+	"\n"
+	"export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
+	"editors and other tools. validate checks YAML or JSON files against any\n"
+	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
+	"export the schemas, or validate files against a schema"},
+    {"incident", cmd_incident,
+        "usage: gdprctl incident close ID [--date D]\n"
+        "\n"
+        "Personal-data breaches (incident/INC-*.yaml).\n"
+        "\n"
+        "  close ID    set status: closed and closed: D (default today)\n"
+        "\n"
+        "Run 'gdprctl incident VERB -h' for the options of a verb.\n",
+        "work with personal-data breaches"},
+    {"request", cmd_request,
+        "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
+        "\n"
+        "Data-subject requests (request/REQ-*.yaml).\n"
+        "\n"
+        "  respond ID  set responded: D (default today), and outcome: O\n"
+        "\n"
+        "Run 'gdprctl request VERB -h' for the options of a verb.\n",
+        "work with data-subject requests"},
+    {"plan", cmd_plan,
+        "usage: gdprctl plan list [--year Y] [--format table|csv|json|md]\n"
+        "       gdprctl plan new YEAR [--copy-tasks]\n"
+        "       gdprctl plan set TASK [--year Y] [--percent N] [--status S]\n"
+        "                        [--priority P] [--date D] [--note TEXT]\n"
+        "\n"
+        "The compliance plan of a year (plan/PLAN-YYYY.yaml).\n"
+        "\n"
+        "  list        the tasks: quarter, id, title, priority, status, "
+        "percent\n"
+        "  new YEAR    start the plan of YEAR from the previous plan's "
+        "themes\n"
+        "  set TASK    change values of a task and set its date to today\n"
+        "\n"
+        "--year Y picks the plan: by default this year's, else the newest.\n"
+        "Run 'gdprctl plan VERB -h' for the options of a verb.\n",
+        "list, start and update the compliance plan"},
+    {"report", cmd_report,
+	"usage: gdprctl report status|register|incidents|risks|annual "
+	"[--year Y]\n"
+	"                      [--quarter Qn] [--format md|csv|json] "
+	"[-o FILE]\n"
+	"                      [--at REV] [--locale en|nb|sv]\n"
+	"\n"
+	"Compute a report from the records and write it to standard output\n"
+	"or FILE. status: the plan of the year by quarter with completion;\n"
+	"register: the Art. 30 record; incidents: the breach log of the year;\n"
+	"risks: every threat and risk by residual score, and the matrix;\n"
+	"annual: the yearly review, ending with every finding of validate.\n"
+	"\n"
+	"  --year Y         the year (default: the current one)\n"
+	"  --quarter Qn     status: only quarter Q1, Q2, Q3 or Q4\n"
+	"  --format F       md (default), csv or json\n"
+	"  -o FILE          write to FILE (replaced atomically)\n"
+	"  --at REV         from the records of git revision REV\n"
+	"  --locale L       en, nb or sv: the language of the labels\n",
+	"write a status, register, breach, risk or annual report"},
+    {"history", cmd_history,
+     "usage: gdprctl history ID [--format text|json]\n"
      "\n"
-     "Check every record (or those under PATH) and print the findings.\n"
+     "List the commits that changed the record ID, newest first: author\n"
+     "date, commit, author and summary. Renames of the file are followed.\n"
+     "Needs a full clone (not a shallow one).\n"
      "\n"
-     "  --format F           text (default), json, github or sarif\n"
-     "  --strict             warnings fail too (exit 1)\n"
-     "  --changed-since REV  findings only for files changed since REV\n",
-     "check the records and print findings"},
+     "  --format F   text (default) or json\n",
+     "the commits that changed a record"},
+    {"scan", cmd_scan,
+        "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
+        "\n"
+        "Look for national identity numbers (the personal-data rule) in any\n"
+        "text files: each PATH is a file or a directory searched recursively,\n"
+        "skipping .git and binary files; the default is the current directory.\n"
+        "Numbers found are shown masked. No records repository is needed.\n"
+        "Exit status 1 when a number is found.\n"
+        "\n"
+        "  --format F   text (default), json, github or sarif\n",
+        "find national identity numbers in any files"},
     {"help", cmd_help,
-     "usage: gdprctl help [COMMAND]\n"
-     "\n"
-     "Show the commands, or the usage of one command.\n",
-     "show help for a command"},
+        "usage: gdprctl help [COMMAND]\n"
+        "\n"
+        "Show the commands, or the usage of one command.\n",
+        "show help for a command"},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -108,6 +195,41 @@ opt_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+int
+verb_run(const char *name, const struct verb *table, int argc, char **argv,
+    struct gd_ctx *ctx)
+{
+	struct buf names = BUF_INIT;
+	const struct verb *v;
+	int rc;
+
+	if (argc > 1 &&
+	    (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
+		return print_usage(name);
+	for (v = table; argc > 1 && v->name != NULL; v++) {
+		if (strcmp(v->name, argv[1]) == 0) {
+			if (argc > 2 &&
+			    (strcmp(argv[2], "-h") == 0 ||
+			        strcmp(argv[2], "--help") == 0)) {
+				fputs(v->usage, stdout);
+				return EXIT_OK;
+			}
+			opt_reset();
+			return v->fn(argc - 1, argv + 1, ctx);
+		}
+	}
+	for (v = table; v->name != NULL; v++)
+		buf_printf(&names, "%s%s", v == table ? "" : ", ", v->name);
+	if (argc < 2)
+		rc = usage_error(
+		    name, "%s needs a subcommand: %s", name, names.ptr);
+	else
+		rc = usage_error(name, "'%s' is not a %s subcommand (%s)",
+		    argv[1], name, names.ptr);
+	buf_free(&names);
+	return rc;
+}
+
 static void
 list_commands(void)
 {
@@ -125,7 +247,7 @@ list_commands(void)
 	      "  -h, --help         show this help\n"
 	      "  --version          print the version\n"
 	      "\nRun 'gdprctl help COMMAND' for a command's options.\n",
-	      stdout);
+	    stdout);
 }
 
 int
@@ -139,8 +261,8 @@ cmd_help(int argc, char **argv, struct gd_ctx *ctx)
 		return usage_error("help", "help takes one command name");
 	if (argc == 2) {
 		if (cmd_lookup(argv[1]) == NULL)
-			return usage_error(NULL, "'%s' is not a command",
-			                   argv[1]);
+			return usage_error(
+			    NULL, "'%s' is not a command", argv[1]);
 		return print_usage(argv[1]);
 	}
 	list_commands();
@@ -152,7 +274,7 @@ finish(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "gdprctl: cannot write output: %s\n",
-		        strerror(errno));
+		    strerror(errno));
 		return EXIT_FAIL;
 	}
 	return rc;
@@ -168,7 +290,8 @@ main(int argc, char **argv)
 	    {"color", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct gd_ctx ctx = {".", NULL, "auto", 0, 0};
+	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0};
+	const char *today = NULL;
 	const struct cmd *c;
 	int ch;
 
@@ -185,14 +308,13 @@ main(int argc, char **argv)
 			printf("gdprctl %s\n", GD_VERSION);
 			return finish(EXIT_OK);
 		case 'T':
-			ctx.today = optarg;
+			today = optarg;
 			break;
 		case 'c':
 			if (strcmp(optarg, "auto") != 0 &&
 			    strcmp(optarg, "always") != 0 &&
 			    strcmp(optarg, "never") != 0)
-				return usage_error(
-				    NULL,
+				return usage_error(NULL,
 				    "--color takes auto, always or never, not "
 				    "'%s'",
 				    optarg);
@@ -203,12 +325,17 @@ main(int argc, char **argv)
 			break;
 		case ':':
 			return usage_error(NULL, "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error(NULL, "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    NULL, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (today == NULL)
+		ctx.today = date_today();
+	else if (date_parse(today, strlen(today), &ctx.today) < 0)
+		return usage_error(
+		    NULL, "--today takes a date YYYY-MM-DD, not '%s'", today);
 	if (optind >= argc)
 		return usage_error(NULL, "no command given");
 	c = cmd_lookup(argv[optind]);
@@ -216,8 +343,8 @@ main(int argc, char **argv)
 		return usage_error(NULL, "'%s' is not a command", argv[optind]);
 	/* Like git -C: everything after this is relative to DIR. */
 	if (strcmp(ctx.dir, ".") != 0 && chdir(ctx.dir) < 0) {
-		diag_error("cannot change to '%s': %s", ctx.dir,
-		           strerror(errno));
+		diag_error(
+		    "cannot change to '%s': %s", ctx.dir, strerror(errno));
 		return EXIT_FAIL;
 	}
 	ctx.dir = ".";
@@ -228,6 +355,7 @@ main(int argc, char **argv)
 	opt_reset();
 	git_start();
 	ch = finish(c->fn(argc, argv, &ctx));
+	check_cleanup();
 	git_stop();
 	return ch;
 }

@@ -1,6 +1,16 @@
-/* Git access through libgit2: the only file that includes <git2.h>. */
+/*
+ * Git access through libgit2: only the git*.c files include <git2.h>.
+ * Paths in and out are relative to the records root (the directory of
+ * gdprctl.yaml), which may lie anywhere inside the git work tree. Functions
+ * return 0 on success and -1 after reporting a plain message; libgit2's
+ * codes never pass this interface.
+ */
 #ifndef GD_GIT_H
 #define GD_GIT_H
+
+#include <stddef.h>
+
+#include "buf.h"
 
 /* libgit2 set-up and tear-down, once per process. */
 void git_start(void);
@@ -9,5 +19,122 @@ void git_stop(void);
 int git_in_repo(const char *dir);
 /* git init in dir. */
 int git_init_repo(const char *dir);
+
+/* The tree of one commit, to read the records as they were (--at REV). */
+struct git_snap;
+
+enum git_entry_type {
+	GIT_ENTRY_FILE,
+	GIT_ENTRY_SYMLINK,
+	GIT_ENTRY_OTHER, /* a directory or a submodule */
+};
+
+/*
+ * Resolve rev (any revision libgit2 understands: HEAD~1, a tag, a hash)
+ * in the git repository holding root. Reports "--at needs a git
+ * repository", "unknown revision 'X'" (saying so when the clone is
+ * shallow and how to fetch the rest) and the like.
+ */
+int git_snap_open(struct git_snap **out, const char *root, const char *rev);
+/* The full id of the commit, 40 hex digits. */
+const char *git_snap_commit(const struct git_snap *s);
+/*
+ * Call fn with the name and type of every entry directly in dir (relative
+ * to the root), in git's order. Nothing when dir is absent or not a
+ * directory. A non-zero return of fn stops the listing and is returned.
+ */
+int git_snap_list(struct git_snap *s, const char *dir,
+    int (*fn)(const char *name, enum git_entry_type type, void *arg),
+    void *arg);
+/*
+ * Read path of the commit: 1 when absent, 0 with *type set. For a file of
+ * at most max bytes *data is a NUL-terminated copy (the caller frees it)
+ * of *len bytes; for a larger one *data is NULL and *len its size.
+ */
+int git_snap_read(struct git_snap *s, const char *path, size_t max, char **data,
+    size_t *len, enum git_entry_type *type);
+void git_snap_free(struct git_snap *s);
+
+/* A sorted set of paths relative to the root. */
+struct git_pathset {
+	char **v;
+	size_t n, cap;
+};
+
+/*
+ * The record files (gdprctl.yaml and *.yaml / *.yml directly in the seven
+ * record directories) that differ between the tree of rev and the index
+ * or working tree: added, modified, deleted, untracked; a rename counts as
+ * a change to its new path (and a deletion of the old one).
+ */
+int git_changed_since(
+    const char *root, const char *rev, struct git_pathset *out);
+int git_pathset_has(const struct git_pathset *s, const char *path);
+void git_pathset_free(struct git_pathset *s);
+
+/* Where a report's records came from. */
+enum git_prov_state {
+	GIT_PROV_COMMIT,     /* commit, date and dirty are set */
+	GIT_PROV_NO_REPO,    /* the root is not in a git repository */
+	GIT_PROV_NO_COMMITS, /* a git repository without commits */
+};
+
+struct git_prov {
+	enum git_prov_state state;
+	char commit[41]; /* the shortest unique abbreviation, 7+ digits */
+	char date[11];   /* committer date, YYYY-MM-DD in its own offset */
+	int dirty;       /* record files differ from the commit */
+};
+
+/*
+ * The commit of rev (never dirty), or of HEAD when rev is NULL, dirty when
+ * a record file is modified, staged, deleted or untracked.
+ */
+int git_provenance(const char *root, const char *rev, struct git_prov *out);
+/*
+ * Append the English provenance sentence: "Computed from commit 1a2b3c4
+ * (2026-01-15) with uncommitted changes.", "... not in a git repository."
+ */
+void git_prov_text(const struct git_prov *p, struct buf *out);
+
+/* One commit that changed a record. */
+struct git_hist_entry {
+	char commit[41]; /* full id */
+	char short_id[41];
+	char date[11]; /* author date, YYYY-MM-DD in the author's offset */
+	char *author;
+	char *summary;
+	char *path; /* the record's path in that commit (renames followed) */
+};
+
+struct git_hist {
+	struct git_hist_entry *v; /* newest first */
+	size_t n, cap;
+};
+
+/*
+ * The commits that changed path, as `git log -- path` lists them: from
+ * HEAD by commit date, newest first, with git's history simplification (a
+ * merge is listed only when it differs from every parent; when it equals
+ * one, only that parent is followed). Like --follow, a commit that added
+ * the file by renaming another continues the walk under the old path; a
+ * copy is not followed (git --follow would also take a record created
+ * from another's copy for its history), and merges that changed the file
+ * are listed (git --follow hides them). Reports "history needs a git
+ * repository" and, in a shallow clone, that a full clone is needed.
+ */
+int git_history(const char *root, const char *path, struct git_hist *out);
+void git_hist_free(struct git_hist *h);
+
+/*
+ * For each of the npaths directories ("register/", "dpa/", ...) the number
+ * of commits that `git log -- DIR` lists (see git_history: a merge counts
+ * only when it differs from every parent) whose committer date, in the
+ * committer's own offset, falls in year. Returns 1, reporting nothing and
+ * with zero counts, when root is not in a git repository; a shallow clone
+ * is an error ("counting commits needs a full clone: ...").
+ */
+int git_count_commits(const char *root, int year, const char *const *paths,
+    size_t npaths, size_t *counts);
 
 #endif

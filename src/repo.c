@@ -1,5 +1,6 @@
 /* The records repository: root discovery, listing and loading records. */
 #include <dirent.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "pool.h"
 #include "repo.h"
 #include "xalloc.h"
 
@@ -93,24 +95,84 @@ repo_find_root(const char *start, char **out)
 	return -1;
 }
 
+/*
+ * Load path (relative to the root) from the working tree, or from the
+ * commit of --at. Returns 0, -1 after a finding, -2 after a program error
+ * and, from a commit only, 1 when the file is not there.
+ */
+static int
+load_file(const struct repo *r, const char *path, struct yml_doc **doc,
+          struct diag_list *d)
+{
+	enum git_entry_type type = GIT_ENTRY_OTHER;
+	struct buf fs = BUF_INIT;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	*doc = NULL;
+	if (r->snap == NULL) {
+		buf_printf(&fs, "%s/%s", r->root, path);
+		rc = yml_load_file(doc, path, fs.ptr, 0, d);
+		buf_free(&fs);
+		return rc;
+	}
+	rc = git_snap_read(r->snap, path, YML_MAX_SIZE, &data, &len, &type);
+	if (rc != 0)
+		return rc < 0 ? -2 : 1;
+	if (type == GIT_ENTRY_SYMLINK) {
+		diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
+		         "is a symbolic link; records must be regular files");
+		return -1;
+	}
+	if (type != GIT_ENTRY_FILE) {
+		diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
+		         "is not a regular file");
+		return -1;
+	}
+	if (data == NULL) {
+		diag_add(d, path, 1, 1, DIAG_ERROR, "yaml",
+		         "file of %zu bytes is larger than the limit of 4 MiB",
+		         len);
+		return -1;
+	}
+	rc = yml_parse(doc, path, data, len, 0, d);
+	free(data);
+	return rc;
+}
+
 int
 repo_open(struct repo **out, const char *start, struct diag_list *d)
 {
+	return repo_open_at(out, start, NULL, d);
+}
+
+int
+repo_open_at(struct repo **out, const char *start, const char *rev,
+             struct diag_list *d)
+{
 	struct repo *r;
 	struct yml_doc *doc = NULL;
-	struct buf path = BUF_INIT;
 	int rc;
 
 	*out = NULL;
 	r = xcalloc(1, sizeof(*r));
+	r->jobs = pool_default_jobs();
 	if (repo_find_root(start, &r->root) < 0) {
 		free(r);
 		return -1;
 	}
-	buf_printf(&path, "%s/%s", r->root, CONFIG_FILE);
-	rc = yml_load_file(&doc, CONFIG_FILE, path.ptr, 0, d);
-	buf_free(&path);
-	if (rc == -2) {
+	if (rev != NULL) {
+		r->rev = xstrdup(rev);
+		if (git_snap_open(&r->snap, r->root, rev) < 0) {
+			repo_free(r);
+			return -1;
+		}
+	}
+	rc = load_file(r, CONFIG_FILE, &doc, d);
+	if (rc == 1)
+		diag_error("there is no %s in revision '%s'", CONFIG_FILE, rev);
+	if (rc == -2 || rc == 1) {
 		repo_free(r);
 		return -1;
 	}
@@ -137,14 +199,75 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* A record file name: *.yaml (or a misnamed *.yml), not hidden. */
+static int
+record_name(const char *name)
+{
+	return name[0] != '.' && strchr(name, '/') == NULL &&
+	       (ends_with(name, ".yaml") || ends_with(name, ".yml"));
+}
+
+int
+repo_is_record_file(const char *path)
+{
+	const char *slash = strchr(path, '/');
+	int k;
+
+	if (slash == NULL)
+		return strcmp(path, CONFIG_FILE) == 0;
+	for (k = 0; k < KIND_COUNT; k++) {
+		size_t n = strlen(kind_info[k].dir);
+
+		if ((size_t)(slash - path) == n &&
+		    strncmp(path, kind_info[k].dir, n) == 0)
+			return record_name(slash + 1);
+	}
+	return 0;
+}
+
+static void
+add_record(struct repo *r, enum kind k, const char *name)
+{
+	struct record *rec;
+	struct buf p = BUF_INIT;
+
+	r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
+	rec = &r->recs[r->n++];
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = k;
+	buf_printf(&p, "%s/%s", kind_info[k].dir, name);
+	rec->path = buf_detach(&p);
+	rec->in_scope = 1;
+}
+
+struct list_ctx {
+	struct repo *r;
+	enum kind k;
+};
+
+static int
+list_entry(const char *name, enum git_entry_type type, void *arg)
+{
+	struct list_ctx *lc = arg;
+
+	(void)type;
+	if (record_name(name))
+		add_record(lc->r, lc->k, name);
+	return 0;
+}
+
 /* List the .yaml (and misnamed .yml) files of one kind's directory. */
 static int
 list_kind(struct repo *r, enum kind k)
 {
+	struct list_ctx lc = {r, k};
 	struct buf dir = BUF_INIT;
 	struct dirent *de;
 	DIR *dp;
 
+	if (r->snap != NULL)
+		return git_snap_list(r->snap, kind_info[k].dir, list_entry,
+		                     &lc);
 	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
 	dp = opendir(dir.ptr);
 	if (dp == NULL) {
@@ -157,26 +280,9 @@ list_kind(struct repo *r, enum kind k)
 		           strerror(e));
 		return -1;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		struct record *rec;
-
-		if (de->d_name[0] == '.')
-			continue;
-		if (!ends_with(de->d_name, ".yaml") &&
-		    !ends_with(de->d_name, ".yml"))
-			continue;
-		r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
-		rec = &r->recs[r->n++];
-		memset(rec, 0, sizeof(*rec));
-		rec->kind = k;
-		{
-			struct buf p = BUF_INIT;
-
-			buf_printf(&p, "%s/%s", kind_info[k].dir, de->d_name);
-			rec->path = buf_detach(&p);
-		}
-		rec->in_scope = 1;
-	}
+	while ((de = readdir(dp)) != NULL)
+		if (record_name(de->d_name))
+			add_record(r, k, de->d_name);
 	closedir(dp);
 	buf_free(&dir);
 	return 0;
@@ -267,29 +373,107 @@ record_set_id(struct record *rec)
 	}
 }
 
+struct loading {
+	struct repo *r;
+	struct diag_list *d; /* one per worker */
+	atomic_int failed;
+};
+
+static void
+load_one(size_t i, int worker, void *arg)
+{
+	struct loading *ld = arg;
+	struct record *rec = &ld->r->recs[i];
+
+	if (load_file(ld->r, rec->path, &rec->doc, &ld->d[worker]) < -1)
+		atomic_store(&ld->failed, 1);
+	record_set_id(rec);
+}
+
 int
 repo_load(struct repo *r, struct diag_list *d)
 {
-	struct buf fs = BUF_INIT;
-	size_t i;
-	int k, rc = 0;
+	struct loading ld;
+	int k, jobs, rc = 0;
 
 	for (k = 0; k < KIND_COUNT; k++)
 		if (list_kind(r, (enum kind)k) < 0)
 			rc = -1;
-	qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
-	for (i = 0; i < r->n; i++) {
-		struct record *rec = &r->recs[i];
-
-		buf_reset(&fs);
-		buf_printf(&fs, "%s/%s", r->root, rec->path);
-		if (yml_load_file(&rec->doc, rec->path, fs.ptr, 0, d) == -2)
-			rc = -1;
-		record_set_id(rec);
+	if (r->n > 1)
+		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	/* libgit2 reads of one repository stay on one thread. */
+	jobs = r->snap != NULL ? 1 : r->jobs;
+	ld.r = r;
+	ld.d = xcalloc((size_t)jobs, sizeof(*ld.d));
+	ld.failed = 0;
+	for (k = 0; k < jobs; k++)
+		diag_copy_overrides(&ld.d[k], d);
+	pool_run(r->n, jobs, load_one, &ld);
+	for (k = 0; k < jobs; k++) {
+		diag_move(d, &ld.d[k]);
+		diag_list_free(&ld.d[k]);
 	}
-	buf_free(&fs);
+	free(ld.d);
+	if (atomic_load(&ld.failed))
+		rc = -1;
 	build_index(r);
 	return rc;
+}
+
+int
+repo_scope_changed(struct repo *r, const char *rev)
+{
+	size_t i;
+
+	if (git_changed_since(r->root, rev, &r->changed) < 0)
+		return -1;
+	r->scoped = 1;
+	for (i = 0; i < r->n; i++)
+		r->recs[i].in_scope =
+		    git_pathset_has(&r->changed, r->recs[i].path);
+	return 0;
+}
+
+int
+repo_in_scope(const struct repo *r, const char *path)
+{
+	return !r->scoped || git_pathset_has(&r->changed, path);
+}
+
+struct yml_doc *
+repo_set_doc(struct repo *r, const struct record *rec, struct yml_doc *doc)
+{
+	struct record *m = &r->recs[rec - r->recs];
+	struct yml_doc *old = m->doc;
+
+	m->doc = doc;
+	m->id = NULL;
+	m->id_node = NULL;
+	record_set_id(m);
+	build_index(r);
+	return old;
+}
+
+const struct record *
+repo_add(struct repo *r, enum kind k, const char *path, struct yml_doc *doc)
+{
+	struct record *rec;
+	size_t i;
+
+	r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
+	rec = &r->recs[r->n++];
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = k;
+	rec->path = xstrdup(path);
+	rec->doc = doc;
+	rec->in_scope = 1;
+	record_set_id(rec);
+	qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	build_index(r);
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->recs[i].path, path) == 0)
+			return &r->recs[i];
+	return NULL;
 }
 
 void
@@ -305,6 +489,8 @@ repo_free(struct repo *r)
 	}
 	free(r->recs);
 	free(r->idx);
+	git_snap_free(r->snap);
+	git_pathset_free(&r->changed);
 	config_free(&r->cfg);
 	free(r->root);
 	free(r->rev);

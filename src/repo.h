@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "git.h"
 #include "yml.h"
 
 enum kind {
@@ -42,7 +43,13 @@ struct record {
 struct repo {
 	char *root; /* absolute */
 	char *rev;  /* --at REV, or NULL for the working tree */
+	/* The commit of rev, read instead of the working tree. */
+	struct git_snap *snap;
+	/* After repo_scope_changed (scoped), the files in scope. */
+	struct git_pathset changed;
+	int scoped;
 	struct config cfg;
+	int jobs; /* threads for loading; set before repo_load */
 	struct record *recs; /* sorted by path */
 	size_t n, cap;
 	/* Open-addressing index of (kind, id) -> record. */
@@ -59,14 +66,45 @@ struct repo {
 int repo_find_root(const char *start, char **out);
 /* Find the root and load gdprctl.yaml (its findings go to d). */
 int repo_open(struct repo **out, const char *start, struct diag_list *d);
+/*
+ * As repo_open, but with rev not NULL gdprctl.yaml and later the records
+ * come from the tree of commit rev (--at), not from the working tree.
+ */
+int repo_open_at(
+    struct repo **out, const char *start, const char *rev, struct diag_list *d);
 /* Read and parse every record file of every kind. */
 int repo_load(struct repo *r, struct diag_list *d);
+/*
+ * --changed-since: put only the records changed since rev in scope (rules
+ * skip the others but still see them as references); afterwards
+ * repo_in_scope tells which findings to keep.
+ */
+int repo_scope_changed(struct repo *r, const char *rev);
+/* Whether findings about path (relative to the root) are wanted. */
+int repo_in_scope(const struct repo *r, const char *path);
+/*
+ * Whether path (relative to the root) is one repo_load reads: gdprctl.yaml,
+ * or a *.yaml / *.yml file directly in a record directory, not hidden.
+ */
+int repo_is_record_file(const char *path);
 /* The record of kind k with id, or NULL. */
-const struct record *repo_find(const struct repo *r, enum kind k,
-                               const char *id);
+const struct record *repo_find(
+    const struct repo *r, enum kind k, const char *id);
 /* Records of one kind, in path order: iterate with repo_next. */
-const struct record *repo_next(const struct repo *r, enum kind k,
-                               const struct record *prev);
+const struct record *repo_next(
+    const struct repo *r, enum kind k, const struct record *prev);
+/*
+ * Give record rec the parse doc (owned by r from now on) and return its
+ * old one for the caller to free. Record pointers stay valid.
+ */
+struct yml_doc *repo_set_doc(struct repo *r, const struct record *rec,
+                             struct yml_doc *doc);
+/*
+ * Add a record of kind k at path (relative to the root) with the parse doc
+ * (owned by r from now on). Invalidates pointers to records.
+ */
+const struct record *repo_add(struct repo *r, enum kind k, const char *path,
+                              struct yml_doc *doc);
 void repo_free(struct repo *r);
 
 /* Whether id is a well-formed id: ^[A-Z]+-[A-Za-z0-9][A-Za-z0-9-]*$ */

@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "yml.h"
 
@@ -609,17 +610,22 @@ libyaml_error(struct loader *L, const yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_position(L->data, L->len, p->problem_offset, &line,
-		                &col);
-		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8") ||
-		    strstr(problem, "octet"))
+		size_t off = p->problem_offset, bad;
+
+		/* libyaml points at the byte that broke a sequence; report
+		 * where the first ill-formed sequence starts. */
+		bad = utf8_validate(L->data, L->len);
+		if (bad < L->len && bad <= off)
+			off = bad;
+		offset_position(L->data, L->len, off, &line, &col);
+		if (strstr(problem, "UTF-8") || strstr(problem, "octet"))
 			fail(L, line, col,
-			     "invalid UTF-8 (%s) at byte %zu; save the file as "
-			     "UTF-8",
-			     problem, p->problem_offset);
+			    "invalid UTF-8 (%s) at byte %zu; save the file as "
+			    "UTF-8",
+			    problem, off + L->bom);
 		else
 			fail(L, line, col, "%s at byte %zu", problem,
-			     p->problem_offset);
+			    off + L->bom);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -782,20 +788,14 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 		yml_doc_free(doc);
 		return -1;
 	}
-	if (memchr(data, '\0', len) != NULL) {
-		int line, col;
-
-		offset_position(
-		    data, len,
-		    (size_t)((const char *)memchr(data, '\0', len) - data),
-		    &line, &col);
-		fail(&L, line, col, "NUL byte in the file; remove it");
-		yml_doc_free(doc);
-		return -1;
-	}
 	if (flags & YML_JSON) {
+		/* Node offsets then refer to the joined text: keep it as the
+		 * source so they stay right. */
 		joined = join_surrogates(data, len, &L.len);
 		L.data = joined;
+		free(doc->src);
+		doc->src = xstrndup(joined, L.len);
+		doc->srclen = L.len;
 	}
 	/* libyaml keeps a BOM as content once the encoding is set. */
 	if (L.len >= 3 && memcmp(L.data, "\xEF\xBB\xBF", 3) == 0) {

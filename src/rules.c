@@ -1,0 +1,247 @@
+/* The compliance rules: one run over the repository, and shared helpers. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "xalloc.h"
+
+void
+rules_add(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *n, enum diag_severity sev, const char *rule,
+    const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	if (!rec->in_scope)
+		return;
+	if (n == NULL)
+		n = rec->doc->root;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(
+	    x->d, rec->path, n->line, n->col, sev, rule, "%s", buf_cstr(&msg));
+	buf_free(&msg);
+}
+
+const struct yml_node *
+rules_key(const struct yml_node *map, const char *key)
+{
+	const struct yml_pair *p = yml_get_pair(map, key);
+
+	return p ? p->key : NULL;
+}
+
+const struct record *
+rules_ref(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *n, enum kind k)
+{
+	const struct kind_info *ki = &kind_info[k];
+	const struct record *to;
+	size_t plen = strlen(ki->prefix);
+
+	if (n == NULL || n->type != YML_STR || !id_valid(n->str) ||
+	    strncmp(n->str, ki->prefix, plen) != 0 || n->str[plen] != '-')
+		return NULL;
+	to = repo_find(x->r, k, n->str);
+	if (to == NULL)
+		rules_add(x, rec, n, DIAG_ERROR, "ref-missing",
+		    "no %s record has the id %s; correct the reference "
+		    "or add %s/%s.yaml",
+		    ki->name, n->str, ki->dir, n->str);
+	return to;
+}
+
+void
+rules_ref_list(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *seq, enum kind k)
+{
+	size_t i;
+
+	if (seq == NULL || seq->type != YML_SEQ)
+		return;
+	for (i = 0; i < seq->n; i++)
+		rules_ref(x, rec, seq->items[i], k);
+}
+
+static int
+cmp_link(const void *pa, const void *pb)
+{
+	const struct rules_link *a = pa, *b = pb;
+	int c = strcmp(a->reg, b->reg);
+
+	if (c != 0)
+		return c;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	/* The records lie in one array sorted by path. */
+	if (a->rec != b->rec)
+		return a->rec < b->rec ? -1 : 1;
+	return a->node->start < b->node->start ? -1 : 1;
+}
+
+/* Index the register lists of dpia and ros records once per run, so that
+ * register-centred rules need no scan over every record. */
+static void
+build_links(struct rules_ctx *x)
+{
+	static const enum kind kinds[] = {KIND_DPIA, KIND_ROS};
+	size_t cap = 0, i, j, n = 0;
+
+	for (i = 0; i < 2; i++) {
+		const struct record *rec = NULL;
+
+		while ((rec = repo_next(x->r, kinds[i], rec)) != NULL) {
+			const struct yml_node *seq;
+
+			if (rec->doc == NULL)
+				continue;
+			seq = yml_get(rec->doc->root, "register");
+			if (seq == NULL || seq->type != YML_SEQ)
+				continue;
+			for (j = 0; j < seq->n; j++) {
+				if (seq->items[j]->type != YML_STR)
+					continue;
+				x->links = xgrow(
+				    x->links, &cap, n + 1, sizeof(*x->links));
+				x->links[n].reg = seq->items[j]->str;
+				x->links[n].kind = kinds[i];
+				x->links[n].rec = rec;
+				x->links[n].node = seq->items[j];
+				n++;
+			}
+		}
+	}
+	if (n > 1)
+		qsort(x->links, n, sizeof(*x->links), cmp_link);
+	/* A register id listed twice in one record links once. */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j > 0 && x->links[j - 1].rec == x->links[i].rec &&
+		    strcmp(x->links[j - 1].reg, x->links[i].reg) == 0)
+			continue;
+		x->links[j++] = x->links[i];
+	}
+	x->nlinks = j;
+}
+
+size_t
+rules_linked(const struct rules_ctx *x, const char *reg_id, enum kind k,
+    const struct rules_link **out)
+{
+	size_t lo = 0, hi = x->nlinks, n = 0;
+
+	*out = NULL;
+	/* The first link not before (reg_id, k). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct rules_link *l = &x->links[mid];
+		int c = strcmp(l->reg, reg_id);
+
+		if (c < 0 || (c == 0 && l->kind < k))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo + n < x->nlinks && x->links[lo + n].kind == k &&
+	    strcmp(x->links[lo + n].reg, reg_id) == 0)
+		n++;
+	if (n > 0)
+		*out = &x->links[lo];
+	return n;
+}
+
+struct item_id {
+	const char *id;
+	const struct yml_node *node;
+};
+
+static int
+cmp_item_id(const void *pa, const void *pb)
+{
+	const struct item_id *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	if (c != 0)
+		return c;
+	return a->node->start < b->node->start ? -1 : 1;
+}
+
+void
+rules_item_ids(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *seq, const char *what)
+{
+	struct item_id *v;
+	size_t i, n = 0, first = 0;
+
+	if (seq == NULL || seq->type != YML_SEQ || seq->n < 2)
+		return;
+	v = xcalloc(seq->n, sizeof(*v));
+	for (i = 0; i < seq->n; i++) {
+		const struct yml_node *id = yml_get(seq->items[i], "id");
+
+		if (id != NULL && id->type == YML_STR) {
+			v[n].id = id->str;
+			v[n].node = id;
+			n++;
+		}
+	}
+	qsort(v, n, sizeof(*v), cmp_item_id);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i].id, v[first].id) != 0) {
+			first = i;
+			continue;
+		}
+		rules_add(x, rec, v[i].node, DIAG_ERROR, "id-duplicate",
+		    "%s id \"%s\" is also used on line %d; give each %s "
+		    "of the record its own id",
+		    what, v[i].id, v[first].node->line, what);
+	}
+	free(v);
+}
+
+int
+rules_in_eea(const char *country)
+{
+	/* EU 27 (Greece as GR, and as EL, the EU's own code) and the EEA
+	 * EFTA states Iceland, Liechtenstein and Norway. */
+	static const char eea[] = "AT BE BG CY CZ DE DK EE EL ES FI FR GR HR "
+	                          "HU IE IS IT LI LT LU LV MT NL NO PL PT RO "
+	                          "SE SI SK ";
+	const char *p;
+
+	if (country == NULL || strlen(country) != 2)
+		return 0;
+	for (p = eea; *p; p += 3)
+		if (p[0] == country[0] && p[1] == country[1])
+			return 1;
+	return 0;
+}
+
+void
+rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
+{
+	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
+
+	build_links(&x);
+	rules_register(&x);
+	rules_dpa(&x);
+	rules_incident(&x);
+	rules_dpia(&x);
+	rules_ros(&x);
+	rules_request(&x);
+	rules_plan(&x);
+	rules_pdata_config(&x);
+	free(x.links);
+}
+
+void
+rules_run(const struct repo *r, struct gd_date today, struct diag_list *d)
+{
+	size_t i;
+
+	rules_cross(r, today, d);
+	for (i = 0; i < r->n; i++)
+		rules_record(&r->recs[i], d);
+}

@@ -1,0 +1,186 @@
+/* Unit tests of the diagnostics module: order, overrides and formats. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+#include "diag.h"
+
+static char *
+render(const struct diag_list *l, enum diag_format fmt, int color)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	assert_int_equal(diag_print(l, fp, fmt, color), 0);
+	fclose(fp);
+	return out;
+}
+
+static void
+fill(struct diag_list *l)
+{
+	diag_add(l, "register/REG-002.yaml", 3, 5, DIAG_WARNING,
+	    "review-stale", "reviewed more than 12 months ago");
+	diag_add(l, "incident/INC-1.yaml", 7, 3, DIAG_ERROR,
+	    "breach-notification", "late: 80,5 h; %s", "100%");
+	diag_add(l, "incident/INC-1.yaml", 2, 1, DIAG_ERROR, "yaml",
+	    "duplicate key \"a\"");
+	/* An exact duplicate is dropped by diag_sort. */
+	diag_add(l, "incident/INC-1.yaml", 2, 1, DIAG_ERROR, "yaml",
+	    "duplicate key \"a\"");
+	diag_sort(l);
+}
+
+static void
+test_sort_and_dedupe(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	fill(&l);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].path, "incident/INC-1.yaml");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[1].line, 7);
+	assert_string_equal(l.v[2].path, "register/REG-002.yaml");
+	assert_int_equal(diag_count(&l, DIAG_ERROR), 2);
+	assert_int_equal(diag_count(&l, DIAG_WARNING), 1);
+	diag_list_free(&l);
+}
+
+static void
+test_overrides(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	diag_override(&l, "ros-stale", DIAG_ERROR);
+	diag_override(&l, "personal-data", DIAG_OFF);
+	diag_override(&l, "personal-data", DIAG_WARNING);
+	diag_override(&l, "review-stale", DIAG_OFF);
+	diag_add(&l, "a", 1, 1, DIAG_WARNING, "ros-stale", "x");
+	diag_add(&l, "a", 1, 1, DIAG_ERROR, "personal-data", "y");
+	diag_add(&l, "a", 1, 1, DIAG_WARNING, "review-stale", "z");
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_int_equal(diag_effective(&l, "yaml", DIAG_ERROR), DIAG_ERROR);
+	diag_list_free(&l);
+}
+
+static void
+test_text(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	char *out;
+
+	(void)state;
+	fill(&l);
+	diag_add(&l, "gdprctl.yaml", 0, 0, DIAG_ERROR, "yaml", "unreadable");
+	diag_sort(&l);
+	out = render(&l, DIAG_TEXT, 0);
+	assert_string_equal(out,
+	    "gdprctl.yaml: error: unreadable [yaml]\n"
+	    "incident/INC-1.yaml:2:1: error: duplicate key \"a\" [yaml]\n"
+	    "incident/INC-1.yaml:7:3: error: late: 80,5 h; 100% "
+	    "[breach-notification]\n"
+	    "register/REG-002.yaml:3:5: warning: reviewed more than 12 "
+	    "months ago [review-stale]\n");
+	free(out);
+	out = render(&l, DIAG_TEXT, 1);
+	assert_non_null(strstr(out, "\033[1;31merror"));
+	assert_non_null(strstr(out, "\033[1;35mwarning"));
+	free(out);
+	diag_list_free(&l);
+}
+
+static void
+test_github(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	char *out;
+
+	(void)state;
+	diag_add(&l, "a,b:c.yaml", 1, 2, DIAG_ERROR, "yaml",
+	    "50%% done\nnext line");
+	out = render(&l, DIAG_GITHUB, 0);
+	assert_string_equal(out,
+	    "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml::50%25 "
+	    "done%0Anext line\n"
+	    "gdprctl: 1 error, 0 warnings\n");
+	free(out);
+	diag_list_free(&l);
+}
+
+static void
+test_json_and_sarif(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	char *out;
+
+	(void)state;
+	out = render(&l, DIAG_JSON, 0);
+	assert_string_equal(out, "[]\n");
+	free(out);
+	diag_addp(&l, "x.yaml", 4, 2, DIAG_ERROR, "schema", "/a/0",
+	    "bad \"value\"\t\x01");
+	out = render(&l, DIAG_JSON, 0);
+	assert_string_equal(out,
+	    "[\n  {\n    \"path\": \"x.yaml\",\n    \"line\": 4,\n"
+	    "    \"column\": 2,\n    \"severity\": \"error\",\n"
+	    "    \"rule\": \"schema\",\n"
+	    "    \"message\": \"bad \\\"value\\\"\\t\\u0001\",\n"
+	    "    \"pointer\": \"/a/0\"\n  }\n]\n");
+	free(out);
+	out = render(&l, DIAG_SARIF, 0);
+	assert_non_null(strstr(out, "\"version\": \"2.1.0\""));
+	assert_non_null(strstr(out, "\"ruleId\": \"schema\""));
+	assert_non_null(strstr(out, "\"startLine\": 4,\n"));
+	assert_non_null(strstr(out, "\"startColumn\": 2\n"));
+	free(out);
+	diag_list_free(&l);
+}
+
+static int
+keep_incidents(const struct diag *d, void *arg)
+{
+	return strncmp(d->path, arg, strlen(arg)) == 0;
+}
+
+static void
+test_retain_and_formats(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	enum diag_format f;
+
+	(void)state;
+	fill(&l);
+	diag_retain(&l, keep_incidents, "incident/");
+	assert_int_equal(l.n, 2);
+	diag_list_free(&l);
+	assert_int_equal(diag_format_parse("github", &f), 0);
+	assert_int_equal(f, DIAG_GITHUB);
+	assert_int_equal(diag_format_parse("xml", &f), -1);
+	assert_int_equal(diag_color_enabled("always", stdout), 1);
+	assert_int_equal(diag_color_enabled("never", stdout), 0);
+	setenv("NO_COLOR", "1", 1);
+	assert_int_equal(diag_color_enabled("auto", stdout), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_sort_and_dedupe),
+	    cmocka_unit_test(test_overrides),
+	    cmocka_unit_test(test_text),
+	    cmocka_unit_test(test_github),
+	    cmocka_unit_test(test_json_and_sarif),
+	    cmocka_unit_test(test_retain_and_formats),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
