@@ -41,12 +41,18 @@
 #define FIRST_Y 2020
 #define LAST_Y 2025
 /* Raise when the output changes: tests/bench/run then regenerates. */
-#define GEN_VERSION 1
+#define GEN_VERSION 2
 
 enum gkind { G_REG, G_DPA, G_INC, G_DPIA, G_ROS, G_REQ, G_PLAN, G_NKIND };
 
 static const char *const kdir[G_NKIND] = {
-    "register", "dpa", "incident", "dpia", "ros", "request", "plan",
+    "register",
+    "dpa",
+    "incident",
+    "dpia",
+    "ros",
+    "request",
+    "plan",
 };
 
 /* Shares of the records that are not plans, in percent (sum 99). */
@@ -242,8 +248,8 @@ put_datetime(struct buf *b, int64_t t, int with_seconds)
 	int y, m, d, day = (int)(l / 86400), sec = (int)(l % 86400);
 
 	civil_from_days(day, &y, &m, &d);
-	buf_printf(b, "%04d-%02d-%02dT%02d:%02d", y, m, d, sec / 3600,
-	           sec / 60 % 60);
+	buf_printf(
+	    b, "%04d-%02d-%02dT%02d:%02d", y, m, d, sec / 3600, sec / 60 % 60);
 	if (with_seconds)
 		buf_printf(b, ":%02d", sec % 60);
 	buf_printf(b, "+%02d:00", off / 60);
@@ -254,8 +260,16 @@ static int
 needs_quotes(const char *s, int flow)
 {
 	static const char *const typed[] = {
-	    "true",  "false", "True", "False", "TRUE",
-	    "FALSE", "null",  "Null", "NULL",  "~",
+	    "true",
+	    "false",
+	    "True",
+	    "False",
+	    "TRUE",
+	    "FALSE",
+	    "null",
+	    "Null",
+	    "NULL",
+	    "~",
 	};
 	const char *p;
 	int i, numeric = 1;
@@ -315,7 +329,7 @@ kv_date(struct buf *b, int ind, const char *key, int day)
 /* A flow sequence of n distinct strings drawn from a pool. */
 static void
 kv_flow(struct buf *b, int ind, const char *key, struct rng *g,
-        const char *const *pool, int npool, int n)
+    const char *const *pool, int npool, int n)
 {
 	int used[64] = {0}, i, j;
 
@@ -337,6 +351,53 @@ kv_flow(struct buf *b, int ind, const char *key, struct rng *g,
 	buf_puts(b, "]\n");
 }
 
+/* A block sequence of n distinct strings drawn from a pool. */
+static void
+kv_block(struct buf *b, int ind, const char *key, struct rng *g,
+    const char *const *pool, int npool, int n)
+{
+	int used[64] = {0}, i, j;
+
+	if (npool > 64)
+		npool = 64;
+	if (n > npool)
+		n = npool;
+	buf_fill(b, ' ', (size_t)ind);
+	buf_printf(b, "%s:\n", key);
+	for (i = 0; i < n; i++) {
+		do
+			j = rbelow(g, npool);
+		while (used[j]);
+		used[j] = 1;
+		buf_fill(b, ' ', (size_t)ind + 2);
+		buf_puts(b, "- ");
+		put_scalar(b, pool[j], 0);
+		buf_putc(b, '\n');
+	}
+}
+
+/* Either style, the way people mix them. */
+static void
+kv_list(struct buf *b, int ind, const char *key, struct rng *g,
+    const char *const *pool, int npool, int n)
+{
+	if (rpct(g, 50))
+		kv_block(b, ind, key, g, pool, npool, n);
+	else
+		kv_flow(b, ind, key, g, pool, npool, n);
+}
+
+/* key: n sentences from a pool, on one line. */
+static void
+kv_text(struct buf *b, const char *key, struct rng *g, const char *const *pool,
+    int npool, int n)
+{
+	buf_printf(b, "%s: ", key);
+	for (; n > 0; n--)
+		buf_printf(
+		    b, "%s%s", pool[rbelow(g, npool)], n > 1 ? " " : "\n");
+}
+
 /*
  * ---- Text pools: Norwegian and Swedish, the way records are written.
  * Vendor names illustrate common municipal systems; every agreement, date
@@ -344,23 +405,61 @@ kv_flow(struct buf *b, int ind, const char *key, struct rng *g,
  */
 
 static const char *const places[] = {
-    "Steinkjer", "Egge",    "Byafossen", "Beitstad", "Ogndal",
-    "Sparbu",    "Mære",    "Henning",   "Kvam",     "Snåsa",
-    "Verran",    "Malm",    "Follafoss", "Stod",     "Østersund",
-    "Frösön",    "Brunflo", "Lit",       "Hallen",   "Krokom",
-    "Åre",       "Järpen",  "Strömsund", "Berg",     "Bräcke",
+    "Steinkjer",
+    "Egge",
+    "Byafossen",
+    "Beitstad",
+    "Ogndal",
+    "Sparbu",
+    "Mære",
+    "Henning",
+    "Kvam",
+    "Snåsa",
+    "Verran",
+    "Malm",
+    "Follafoss",
+    "Stod",
+    "Østersund",
+    "Frösön",
+    "Brunflo",
+    "Lit",
+    "Hallen",
+    "Krokom",
+    "Åre",
+    "Järpen",
+    "Strömsund",
+    "Berg",
+    "Bräcke",
 };
 
 static const char *const units_nb[] = {
-    "skole",          "barnehage", "sykehjem",      "legekontor",
-    "hjemmetjeneste", "bibliotek", "kulturskole",   "helsestasjon",
-    "NAV-kontor",     "rådhus",    "omsorgssenter", "ungdomsskole",
+    "skole",
+    "barnehage",
+    "sykehjem",
+    "legekontor",
+    "hjemmetjeneste",
+    "bibliotek",
+    "kulturskole",
+    "helsestasjon",
+    "NAV-kontor",
+    "rådhus",
+    "omsorgssenter",
+    "ungdomsskole",
 };
 
 static const char *const units_sv[] = {
-    "skola",     "förskola",  "äldreboende", "vårdcentral",
-    "hemtjänst", "bibliotek", "kulturskola", "socialkontor",
-    "kommunhus", "gymnasium", "fritidsgård", "LSS-boende",
+    "skola",
+    "förskola",
+    "äldreboende",
+    "vårdcentral",
+    "hemtjänst",
+    "bibliotek",
+    "kulturskola",
+    "socialkontor",
+    "kommunhus",
+    "gymnasium",
+    "fritidsgård",
+    "LSS-boende",
 };
 
 static const char *const activities_nb[] = {
@@ -416,14 +515,38 @@ static const char *const activities_sv[] = {
 };
 
 static const char *const systems[] = {
-    "Visma Flyt Skole", "Visma Profil",  "Gerica",      "Public 360",
-    "Elements",         "Acos WebSak",   "Agresso",     "Unit4 ERP",
-    "WinTid",           "Socio",         "Familia",     "Modulus Barn",
-    "DocuLive",         "CosDoc",        "Mcare",       "IST Direkte",
-    "Vigilo",           "Microsoft 365", "itslearning", "Feide",
-    "Procapita",        "Lifecare",      "Treserva",    "Pulsen Combine",
-    "Platina",          "W3D3",          "Heroma",      "Raindance",
-    "Skola24",          "Unikum",        "Vklass",      "Ciceron",
+    "Visma Flyt Skole",
+    "Visma Profil",
+    "Gerica",
+    "Public 360",
+    "Elements",
+    "Acos WebSak",
+    "Agresso",
+    "Unit4 ERP",
+    "WinTid",
+    "Socio",
+    "Familia",
+    "Modulus Barn",
+    "DocuLive",
+    "CosDoc",
+    "Mcare",
+    "IST Direkte",
+    "Vigilo",
+    "Microsoft 365",
+    "itslearning",
+    "Feide",
+    "Procapita",
+    "Lifecare",
+    "Treserva",
+    "Pulsen Combine",
+    "Platina",
+    "W3D3",
+    "Heroma",
+    "Raindance",
+    "Skola24",
+    "Unikum",
+    "Vklass",
+    "Ciceron",
 };
 
 static const char *const purposes_nb[] = {
@@ -459,15 +582,32 @@ static const char *const purposes_sv[] = {
 };
 
 static const char *const subjects_nb[] = {
-    "ansatte",           "elever",       "foresatte",   "pasienter",
-    "brukere",           "innbyggere",   "søkere",      "barn",
-    "tidligere ansatte", "leverandører", "folkevalgte", "pårørende",
+    "ansatte",
+    "elever",
+    "foresatte",
+    "pasienter",
+    "brukere",
+    "innbyggere",
+    "søkere",
+    "barn",
+    "tidligere ansatte",
+    "leverandører",
+    "folkevalgte",
+    "pårørende",
 };
 
 static const char *const subjects_sv[] = {
-    "anställda",       "elever",     "vårdnadshavare", "patienter",
-    "brukare",         "medborgare", "sökande",        "barn",
-    "förtroendevalda", "anhöriga",   "leverantörer",
+    "anställda",
+    "elever",
+    "vårdnadshavare",
+    "patienter",
+    "brukare",
+    "medborgare",
+    "sökande",
+    "barn",
+    "förtroendevalda",
+    "anhöriga",
+    "leverantörer",
 };
 
 static const char *const categories_nb[] = {
@@ -489,10 +629,18 @@ static const char *const categories_nb[] = {
 };
 
 static const char *const categories_sv[] = {
-    "kontaktuppgifter", "personnummer", "löneuppgifter",
-    "frånvaro",         "betyg",        "hälsouppgifter",
-    "bankkontonummer",  "IP-adress",    "bilder",
-    "loggdata",         "beslut",       "familjeförhållanden",
+    "kontaktuppgifter",
+    "personnummer",
+    "löneuppgifter",
+    "frånvaro",
+    "betyg",
+    "hälsouppgifter",
+    "bankkontonummer",
+    "IP-adress",
+    "bilder",
+    "loggdata",
+    "beslut",
+    "familjeförhållanden",
 };
 
 static const char *const special[] = {
@@ -519,8 +667,13 @@ static const char *const art9[] = {
 };
 
 static const char *const bases[] = {
-    "public-task", "public-task", "legal-obligation", "legal-obligation",
-    "contract",    "consent",     "vital-interests",
+    "public-task",
+    "public-task",
+    "legal-obligation",
+    "legal-obligation",
+    "contract",
+    "consent",
+    "vital-interests",
 };
 
 static const char *const laws[] = {
@@ -552,21 +705,65 @@ static const char *const retentions[] = {
     "Bevaras enligt dokumenthanteringsplanen",
     "Gallras 5 år efter avslutat ärende",
     "Slettes etter 30 dager",
+    "Journal bevares etter pasientjournalloven og arkivforskrifta (ikke "
+    "kassasjon)",
+    "5 år etter avsluttet arbeidsforhold; regnskapsmateriale etter "
+    "bokføringsloven",
+    "Opptak slettes etter 7 dager med mindre de trengs i en straffesak",
+    "Elevmappen bevares og avleveres til arkivdepot når eleven slutter",
+    "Gallras enligt beslut i nämnden; allmänna handlingar bevaras",
+};
+
+/* Where and for whom, appended to a purpose in parentheses. */
+static const char *const scopes[] = {
+    "hjemmetjenesten, sykehjem, psykisk helse",
+    "alle skoler og SFO",
+    "barnehagene i kommunen, kommunale og private",
+    "saksbehandling og arkiv i alle sektorer",
+    "hemtjänst, särskilt boende och LSS",
+    "grundskola, fritidshem och elevhälsa",
+    "byggesak, oppmåling og eiendomsskatt",
+};
+
+/* Security measures as sentences, for block lists. */
+static const char *const measures_long[] = {
+    "Tilgangsstyring etter tjenstlig behov",
+    "Logging og stikkprøvekontroll av oppslag",
+    "Tofaktorautentisering for alle brukere",
+    "Kryptering av bærbare enheter og minnepinner",
+    "Daglig sikkerhetskopi med årlig test av gjenoppretting",
+    "Databrukeravtale og taushetserklæring for alle brukere",
+    "Mobile enheter styrt med fjernsletting og kryptering",
+    "Årlig gjennomgang av tilganger med systemeier",
+    "Helsenett for meldingsutveksling",
+    "Behörighetsstyrning efter arbetsuppgifter",
+    "Loggning och regelbunden logguppföljning",
+    "Kryptering vid lagring och överföring",
+    "Säkerhetskopiering dagligen, återläsning testas årligen",
 };
 
 static const char *const measures_nb[] = {
-    "tilgangsstyring",     "logging",
-    "kryptering",          "tofaktorautentisering",
-    "sikkerhetskopi",      "taushetserklæring",
-    "behovsprøvd tilgang", "opplæring",
-    "fysisk sikring",      "brannmur",
+    "tilgangsstyring",
+    "logging",
+    "kryptering",
+    "tofaktorautentisering",
+    "sikkerhetskopi",
+    "taushetserklæring",
+    "behovsprøvd tilgang",
+    "opplæring",
+    "fysisk sikring",
+    "brannmur",
 };
 
 static const char *const measures_sv[] = {
-    "behörighetsstyrning", "loggning",
-    "kryptering",          "tvåfaktorsautentisering",
-    "säkerhetskopiering",  "tystnadsplikt",
-    "utbildning",          "fysiskt skydd",
+    "behörighetsstyrning",
+    "loggning",
+    "kryptering",
+    "tvåfaktorsautentisering",
+    "säkerhetskopiering",
+    "tystnadsplikt",
+    "utbildning",
+    "fysiskt skydd",
 };
 
 static const char *const recipients[] = {
@@ -707,6 +904,18 @@ static const char *const inc_titles[] = {
 };
 
 static const char *const inc_desc[] = {
+    "En ansatt i hjemmetjenesten sendte en e-post med opplysninger om "
+    "helsetilstanden til én bruker til en feil ekstern mottaker.",
+    "Adressen ble valgt ved autofullføring.",
+    "Mottakeren gjorde kommunen oppmerksom på feilen samme formiddag.",
+    "Det er uklart hvor lenge opplysningene var tilgjengelige for "
+    "uvedkommende.",
+    "Angriperen hadde tilgang til e-postkontoen i omtrent to timer før "
+    "passordet ble byttet.",
+    "Hendelsen berørte elever og foresatte ved to skoler.",
+    "En medarbetare skickade ett e-postmeddelande med känsliga "
+    "personuppgifter till fel mottagare.",
+    "Bärbar dator med okrypterad hårddisk glömdes på tåget.",
     "En ansatt sendte e-post til feil mottaker.",
     "Mottaker har bekreftet sletting.",
     "Hendelsen ble oppdaget ved gjennomgang av tilgangslogg.",
@@ -719,12 +928,42 @@ static const char *const inc_desc[] = {
     "Tilgangen ble stengt umiddelbart.",
 };
 
+static const char *const inc_consequences[] = {
+    "Helseopplysninger om én bruker ble kjent for én privatperson.",
+    "Liten sannsynlighet for videre spredning etter at mottakeren har "
+    "slettet e-posten.",
+    "Opplysningene kan misbrukes til identitetstyveri.",
+    "Tjenesten var utilgjengelig i fire timer; ingen opplysninger kom på "
+    "avveie.",
+    "Risk för att känsliga uppgifter sprids vidare.",
+    "De berørte kan oppleve det som en belastning at opplysningene ble "
+    "kjent.",
+    "Ingen kjent skade, men opplysningene var tilgjengelige for mange.",
+};
+
+static const char *const inc_measures_long[] = {
+    "Mottakeren bekreftet skriftlig at e-posten er slettet",
+    "Brukeren er orientert",
+    "Autofullføring av eksterne e-postadresser er slått av",
+    "Rutinen for e-post er gjennomgått i enheten",
+    "Passord byttet og alle aktive økter avsluttet",
+    "Tilganger gjennomgått med systemansvarlig",
+    "Enheten fjernslettet via mobiladministrasjon",
+    "Leverandøren har rettet feilen og levert avviksrapport",
+    "Berörda medarbetare har fått utbildning i rutinen",
+};
+
 static const char *const inc_measures[] = {
-    "Mottaker bekreftet sletting",  "Passord byttet",
-    "Tilganger gjennomgått",        "Ansatte minnet på rutinen",
-    "Enheten fjernslettet",         "Sikkerhetskopi gjenopprettet",
-    "Rutinen for utsending endret", "Behörigheter ses över",
-    "Utbildning av personal",       "Leverandøren har rettet feilen",
+    "Mottaker bekreftet sletting",
+    "Passord byttet",
+    "Tilganger gjennomgått",
+    "Ansatte minnet på rutinen",
+    "Enheten fjernslettet",
+    "Sikkerhetskopi gjenopprettet",
+    "Rutinen for utsending endret",
+    "Behörigheter ses över",
+    "Utbildning av personal",
+    "Leverandøren har rettet feilen",
 };
 
 static const char *const threats[] = {
@@ -759,15 +998,20 @@ static const char *const causes[] = {
 };
 
 static const char *const rmeasures[] = {
-    "Skjermsparer med passord",        "Opplæring av ansatte",
-    "Innføre tofaktorautentisering",   "Gjennomgang av tilganger hvert halvår",
-    "Kryptering av bærbare enheter",   "Test av gjenoppretting",
-    "Månedlig loggkontroll",           "Nødstrøm til serverrom",
-    "Rutin för behörighetsgranskning", "Utbildning i informationssäkerhet",
+    "Skjermsparer med passord",
+    "Opplæring av ansatte",
+    "Innføre tofaktorautentisering",
+    "Gjennomgang av tilganger hvert halvår",
+    "Kryptering av bærbare enheter",
+    "Test av gjenoppretting",
+    "Månedlig loggkontroll",
+    "Nødstrøm til serverrom",
+    "Rutin för behörighetsgranskning",
+    "Utbildning i informationssäkerhet",
 };
 
-static const char *const cia[] = {"confidentiality", "integrity",
-                                  "availability"};
+static const char *const cia[] = {
+    "confidentiality", "integrity", "availability"};
 
 static const char *const dpia_titles[] = {
     "Digitalt tilsyn i hjemmetjenesten",
@@ -818,9 +1062,12 @@ static const char *const task_titles[] = {
 };
 
 static const char *const notes[] = {
-    "Finnes kommuneovergripende.",       "Utsatt til neste kvartal.",
-    "Ferdig i alle enheter unntatt to.", "Venter på leverandør.",
-    "Klart i förvaltningarna.",          "Pågår enligt plan.",
+    "Finnes kommuneovergripende.",
+    "Utsatt til neste kvartal.",
+    "Ferdig i alle enheter unntatt to.",
+    "Venter på leverandør.",
+    "Klart i förvaltningarna.",
+    "Pågår enligt plan.",
     "Behandlet i ledermøtet.",
 };
 
@@ -844,7 +1091,7 @@ target(const struct gen *gn, enum gkind k, struct rng *g)
 /* A list of n distinct usable record ids of kind k. */
 static void
 kv_refs(struct buf *b, const struct gen *gn, const char *key, enum gkind k,
-        int n, struct rng *g, int dangling)
+    int n, struct rng *g, int dangling)
 {
 	const struct rec *seen[8];
 	int i, j, m = 0;
@@ -867,8 +1114,7 @@ kv_refs(struct buf *b, const struct gen *gn, const char *key, enum gkind k,
 	}
 	if (dangling)
 		buf_printf(b, "%s%s-%d", m > 0 ? ", " : "",
-		           k == G_DPA ? "DPA" : "REG",
-		           900000 + rbelow(g, 99999));
+		    k == G_DPA ? "DPA" : "REG", 900000 + rbelow(g, 99999));
 	buf_puts(b, "]\n");
 }
 
@@ -882,14 +1128,21 @@ static void
 emit_header(struct buf *b, struct rng *g)
 {
 	static const char *const comments[] = {
-	    "Oppdatert etter årlig gjennomgang.",
-	    "Se også rutinebeskrivelsen i kvalitetssystemet.",
-	    "Uppdaterad efter revision.",
-	    "Gjennomgått med systemansvarlig.",
+	    "Gjennomgått med systemansvarlig i forbindelse med årlig "
+	    "revisjon.",
+	    "Se også rutinebeskrivelsen i kvalitetssystemet (kapittel 5).",
+	    "Oppdatert etter møte i informasjonssikkerhetsforum.",
+	    "Uppdaterad efter revision av dokumenthanteringsplanen.",
+	    "Opplysningene er hentet fra systemoversikten, vedlegg 3.",
+	    "Personer er bare omtalt med saksnummer i arkivet.",
+	    "Granskad av dataskyddsombudet vid den årliga egenkontrollen.",
+	    "Endringer godkjennes av systemeier før de føres inn her.",
 	};
+	int i;
 
-	if (rpct(g, 25))
-		buf_printf(b, "# %s\n", PICK(g, comments));
+	if (rpct(g, 60))
+		for (i = rrange(g, 1, 2); i > 0; i--)
+			buf_printf(b, "# %s\n", PICK(g, comments));
 }
 
 static void
@@ -907,10 +1160,10 @@ emit_register(struct buf *b, const struct gen *gn, const struct rec *r)
 	else
 		buf_printf(b, "id: %s\n", r->id);
 	buf_printf(b, "name: %s",
-	           nb ? PICK(&g, activities_nb) : PICK(&g, activities_sv));
+	    nb ? PICK(&g, activities_nb) : PICK(&g, activities_sv));
 	if (rpct(&g, 60))
 		buf_printf(b, " – %s %s", PICK(&g, places),
-		           nb ? PICK(&g, units_nb) : PICK(&g, units_sv));
+		    nb ? PICK(&g, units_nb) : PICK(&g, units_sv));
 	buf_putc(b, '\n');
 	if (r->f == F_DUPKEY)
 		buf_puts(b, "name: Dobbelt navn\n");
@@ -918,61 +1171,75 @@ emit_register(struct buf *b, const struct gen *gn, const struct rec *r)
 		kv(b, 0, "system", PICK(&g, systems));
 	if (r->f != F_MISSING) {
 		buf_puts(b, "purpose: ");
-		for (i = rrange(&g, 1, 3); i > 0; i--)
+		for (i = rrange(&g, 2, 4); i > 0; i--)
 			buf_printf(b, "%s%s",
-			           nb ? PICK(&g, purposes_nb)
-			              : PICK(&g, purposes_sv),
-			           i > 1 ? ", " : "");
+			    nb ? PICK(&g, purposes_nb) : PICK(&g, purposes_sv),
+			    i > 1 ? ", " : "");
+		if (rpct(&g, 40))
+			buf_printf(b, " (%s)", PICK(&g, scopes));
 		if (r->f == F_PERSONAL)
 			buf_puts(b, ", oppfølging av 15819012382");
 		buf_putc(b, '\n');
 	}
 	if (rpct(&g, 80))
 		kv_flow(b, 0, "department", &g, departments, NELEM(departments),
-		        rrange(&g, 1, 3));
+		    rrange(&g, 1, 3));
 	if (rpct(&g, 75))
 		kv(b, 0, "system_owner", PICK(&g, roles));
 	if (rpct(&g, 60))
 		kv(b, 0, "system_responsible", PICK(&g, roles));
 	if (nb) {
 		kv_flow(b, 0, "data_subjects", &g, subjects_nb,
-		        NELEM(subjects_nb), rrange(&g, 1, 4));
-		kv_flow(b, 0, "data_categories", &g, categories_nb,
-		        NELEM(categories_nb), rrange(&g, 1, 7));
+		    NELEM(subjects_nb), rrange(&g, 2, 4));
+		kv_list(b, 0, "data_categories", &g, categories_nb,
+		    NELEM(categories_nb), rrange(&g, 2, 7));
 	} else {
 		kv_flow(b, 0, "data_subjects", &g, subjects_sv,
-		        NELEM(subjects_sv), rrange(&g, 1, 4));
-		kv_flow(b, 0, "data_categories", &g, categories_sv,
-		        NELEM(categories_sv), rrange(&g, 1, 7));
+		    NELEM(subjects_sv), rrange(&g, 2, 4));
+		kv_list(b, 0, "data_categories", &g, categories_sv,
+		    NELEM(categories_sv), rrange(&g, 2, 7));
 	}
 	if (nspecial > 0 || r->f == F_ART9)
 		kv_flow(b, 0, "special_categories", &g, special, NELEM(special),
-		        nspecial > 0 ? nspecial : 1);
+		    nspecial > 0 ? nspecial : 1);
 	buf_puts(b, "legal_basis:\n");
 	for (i = rrange(&g, 1, 2); i > 0; i--) {
-		buf_printf(b, "  - basis: %s\n", PICK(&g, bases));
-		if (rpct(&g, 85))
-			kv(b, 4, "reference", PICK(&g, laws));
+		const char *basis = PICK(&g, bases), *law = PICK(&g, laws);
+
+		if (rpct(&g, 50)) {
+			buf_printf(b, "  - {basis: %s, reference: ", basis);
+			put_scalar(b, law, 1);
+			buf_puts(b, "}\n");
+		} else {
+			buf_printf(b, "  - basis: %s\n", basis);
+			kv(b, 4, "reference", law);
+		}
 	}
 	if (nspecial > 0 && r->f != F_ART9)
 		kv(b, 0, "art9_condition", PICK(&g, art9));
-	if (rpct(&g, 50))
+	if (rpct(&g, 60))
 		kv_flow(b, 0, "recipients", &g, recipients, NELEM(recipients),
-		        rrange(&g, 1, 3));
+		    rrange(&g, 1, 4));
 	if (rpct(&g, 70) || r->f == F_DANGLING)
 		kv_refs(b, gn, "processors", G_DPA, rrange(&g, 1, 3), &g,
-		        r->f == F_DANGLING);
+		    r->f == F_DANGLING);
 	if (rpct(&g, 10) || r->f == F_TRANSFER) {
 		buf_puts(b, "transfers:\n");
 		if (r->f == F_TRANSFER)
 			buf_puts(b, "  - {country: US}\n");
 		else
 			buf_printf(b, "  - {country: US, safeguard: %s}\n",
-			           rpct(&g, 80) ? "scc" : "adequacy");
+			    rpct(&g, 80) ? "scc" : "adequacy");
 	}
 	kv(b, 0, "retention", PICK(&g, retentions));
-	kv_flow(b, 0, "security_measures", &g, nb ? measures_nb : measures_sv,
-	        nb ? NELEM(measures_nb) : NELEM(measures_sv), rrange(&g, 1, 5));
+	if (rpct(&g, 60))
+		kv_block(b, 0, "security_measures", &g, measures_long,
+		    NELEM(measures_long), rrange(&g, 2, 5));
+	else
+		kv_flow(b, 0, "security_measures", &g,
+		    nb ? measures_nb : measures_sv,
+		    nb ? NELEM(measures_nb) : NELEM(measures_sv),
+		    rrange(&g, 1, 5));
 	if (r->link >= 0)
 		buf_printf(b, "dpia: %s\n", gn->r[r->link].id);
 	else if (rpct(&g, 50))
@@ -980,8 +1247,8 @@ emit_register(struct buf *b, const struct gen *gn, const struct rec *r)
 	if (rpct(&g, 55))
 		kv_refs(b, gn, "ros", G_ROS, rrange(&g, 1, 2), &g, 0);
 	if (rpct(&g, 40))
-		buf_printf(b, "status: %s\n",
-		           rpct(&g, 90) ? "active" : "planned");
+		buf_printf(
+		    b, "status: %s\n", rpct(&g, 90) ? "active" : "planned");
 	kv_date(b, 0, "reviewed", reviewed);
 }
 
@@ -995,21 +1262,21 @@ emit_dpa(struct buf *b, const struct gen *gn, const struct rec *r)
 
 	emit_header(b, &g);
 	buf_printf(b, "id: %s\n", r->id);
-	buf_printf(b, "processor:\n  name: %s\n  country: %s\n", p->name,
-	           p->country);
+	buf_printf(
+	    b, "processor:\n  name: %s\n  country: %s\n", p->name, p->country);
 	if (rpct(&g, 70))
 		buf_printf(b, "  org_number: \"%09d\"\n",
-		           rrange(&g, 810000000, 999999999));
+		    rrange(&g, 810000000, 999999999));
 	if (rpct(&g, 50))
 		buf_puts(b, "  contact: kundesenter@example.com\n");
-	kv_flow(b, 0, "services", &g, services, NELEM(services),
-	        rrange(&g, 1, 3));
+	kv_list(
+	    b, 0, "services", &g, services, NELEM(services), rrange(&g, 1, 3));
 	if (r->f == F_EXPIRED)
 		status = 0;
 	buf_printf(b, "status: %s\n",
-	           status == 0   ? "signed"
-	           : status == 1 ? "draft"
-	                         : "terminated");
+	    status == 0       ? "signed"
+	        : status == 1 ? "draft"
+	                      : "terminated");
 	if (status != 1 && r->f != F_MISSING)
 		kv_date(b, 0, "signed", signed_on);
 	if (r->f == F_EXPIRED)
@@ -1018,11 +1285,14 @@ emit_dpa(struct buf *b, const struct gen *gn, const struct rec *r)
 		kv_date(b, 0, "expires", gn->today + rrange(&g, 200, 1500));
 	if (rpct(&g, 50) || r->nver > 0)
 		kv_date(b, 0, "review_by",
-		        gn->today + rrange(&g, 30, 400) -
-		            30 * (r->nver - r->ver));
-	if (rpct(&g, 80))
-		buf_printf(b, "document: %d/%d\n", year_of(signed_on),
-		           rrange(&g, 100, 9999));
+		    gn->today + rrange(&g, 30, 400) - 30 * (r->nver - r->ver));
+	if (rpct(&g, 80)) {
+		buf_printf(b, "document: %d/%d", year_of(signed_on),
+		    rrange(&g, 100, 9999));
+		if (rpct(&g, 50))
+			buf_printf(b, "-%d", rrange(&g, 1, 40));
+		buf_putc(b, '\n');
+	}
 	nsub = rpct(&g, 60) ? rrange(&g, 1, 4) : 0;
 	if (r->f == F_TRANSFER && nsub == 0)
 		nsub = 1;
@@ -1031,15 +1301,28 @@ emit_dpa(struct buf *b, const struct gen *gn, const struct rec *r)
 	for (i = 0; i < nsub; i++) {
 		const struct sub *s = &PICK(&g, subs);
 		int eea = strcmp(s->country, "US") != 0 &&
-		          strcmp(s->country, "IN") != 0;
+		    strcmp(s->country, "IN") != 0;
 
 		if (r->f == F_TRANSFER && i == 0) {
-			buf_puts(b, "  - {name: Example Support Inc, country: "
-			            "US, service: support}\n");
+			buf_puts(b,
+			    "  - {name: Example Support Inc, country: "
+			    "US, service: support}\n");
+			continue;
+		}
+		if (rpct(&g, 50)) {
+			buf_printf(b,
+			    "  - name: %s\n    country: %s\n"
+			    "    service: %s\n",
+			    s->name, s->country, s->service);
+			if (!eea)
+				buf_puts(b, "    safeguard: scc\n");
+			if (rpct(&g, 60))
+				kv_date(b, 4, "approved",
+				    signed_on + rrange(&g, 0, 150));
 			continue;
 		}
 		buf_printf(b, "  - {name: %s, country: %s, service: %s",
-		           s->name, s->country, s->service);
+		    s->name, s->country, s->service);
 		if (!eea)
 			buf_puts(b, ", safeguard: scc");
 		if (rpct(&g, 60)) {
@@ -1053,7 +1336,7 @@ emit_dpa(struct buf *b, const struct gen *gn, const struct rec *r)
 /* A risk item list: ROS threats or DPIA risks. */
 static void
 emit_items(struct buf *b, const struct gen *gn, const char *key, int n,
-           struct rng *g, int dupid, int high_residual)
+    struct rng *g, int dupid, int high_residual)
 {
 	/* DPIA risks always carry residual values: kept at most medium. */
 	int dpia = key[0] == 'r';
@@ -1065,19 +1348,19 @@ emit_items(struct buf *b, const struct gen *gn, const char *key, int n,
 		int l = rrange(g, 1, 4), c = rrange(g, 1, 4), nm;
 
 		buf_printf(b, "  - id: %c%d\n", key[0] == 't' ? 'T' : 'R',
-		           dupid && i == n - 1 ? 1 : i + 1);
+		    dupid && i == n - 1 ? 1 : i + 1);
 		kv(b, 4, "threat", PICK(g, threats));
 		if (rpct(g, 70)) {
 			buf_puts(b, "    cia: [");
 			for (j = rrange(g, 1, 2); j > 0; j--)
 				buf_printf(b, "%s%s", cia[(i + j) % 3],
-				           j > 1 ? ", " : "");
+				    j > 1 ? ", " : "");
 			buf_puts(b, "]\n");
 		}
 		if (rpct(g, 70))
 			kv(b, 4, "cause", PICK(g, causes));
-		buf_printf(b, "    likelihood: %d\n    consequence: %d\n", l,
-		           c);
+		buf_printf(
+		    b, "    likelihood: %d\n    consequence: %d\n", l, c);
 		nm = l * c > 3 ? rrange(g, 1, 3) : rbelow(g, 2);
 		if (nm > 0)
 			buf_puts(b, "    measures:\n");
@@ -1087,19 +1370,19 @@ emit_items(struct buf *b, const struct gen *gn, const char *key, int n,
 				kv(b, 8, "owner", PICK(g, roles));
 			if (rpct(g, 70))
 				kv_date(b, 8, "due",
-				        gn->today + rrange(g, -400, 300));
+				    gn->today + rrange(g, -400, 300));
 			buf_printf(b, "        done: %s\n",
-			           rpct(g, 50) ? "true" : "false");
+			    rpct(g, 50) ? "true" : "false");
 		}
 		if (high_residual && i == 0)
-			buf_puts(b, "    residual_likelihood: 4\n"
-			            "    residual_consequence: 4\n");
+			buf_puts(b,
+			    "    residual_likelihood: 4\n"
+			    "    residual_consequence: 4\n");
 		else if (rpct(g, 70) || dpia)
 			buf_printf(b,
-			           "    residual_likelihood: %d\n"
-			           "    residual_consequence: %d\n",
-			           l > 2 ? l - 1 - rbelow(g, 2) : 1,
-			           c > 2 ? 2 : c);
+			    "    residual_likelihood: %d\n"
+			    "    residual_consequence: %d\n",
+			    l > 2 ? l - 1 - rbelow(g, 2) : 1, c > 2 ? 2 : c);
 	}
 }
 
@@ -1109,7 +1392,7 @@ emit_incident(struct buf *b, const struct gen *gn, const struct rec *r)
 	struct rng g = rseed(r->seed, 3);
 	int64_t disc =
 	    (int64_t)r->date * 86400 + rrange(&g, 6 * 3600, 22 * 3600);
-	int risk = rbelow(&g, 100), i, closed;
+	int risk = rbelow(&g, 100), closed;
 
 	risk = risk < 50 ? 0 : risk < 90 ? 1 : 2;
 	if (r->f == F_LATE)
@@ -1128,35 +1411,37 @@ emit_incident(struct buf *b, const struct gen *gn, const struct rec *r)
 		buf_putc(b, '\n');
 	}
 	buf_printf(b, "breach_type: [%s]\n",
-	           rpct(&g, 75)   ? "confidentiality"
-	           : rpct(&g, 50) ? "availability"
-	                          : "confidentiality, integrity");
-	if (r->f != F_MISSING) {
-		buf_puts(b, "description: ");
-		for (i = rrange(&g, 1, 3); i > 0; i--)
-			buf_printf(b, "%s%s", PICK(&g, inc_desc),
-			           i > 1 ? " " : "\n");
-	}
+	    rpct(&g, 75)       ? "confidentiality"
+	        : rpct(&g, 50) ? "availability"
+	                       : "confidentiality, integrity");
+	if (r->f != F_MISSING)
+		kv_text(b, "description", &g, inc_desc, NELEM(inc_desc),
+		    rrange(&g, 3, 5));
 	if (rpct(&g, 70))
 		kv_flow(b, 0, "data_categories", &g, categories_nb,
-		        NELEM(categories_nb), rrange(&g, 1, 3));
+		    NELEM(categories_nb), rrange(&g, 1, 3));
 	if (rpct(&g, 20))
 		buf_puts(b, "special_categories: [health]\n");
 	buf_printf(b, "data_subjects_count: %d\n", rrange(&g, 1, 400));
 	if (rpct(&g, 60) || r->nver > 0)
-		buf_printf(b, "records_count: %d\n",
-		           rrange(&g, 1, 2000) + 2 * r->ver);
+		buf_printf(
+		    b, "records_count: %d\n", rrange(&g, 1, 2000) + 2 * r->ver);
+	if (rpct(&g, 70))
+		kv_text(b, "consequences", &g, inc_consequences,
+		    NELEM(inc_consequences), rrange(&g, 1, 2));
 	if (rpct(&g, 60))
-		buf_printf(b, "consequences: %s\n", PICK(&g, inc_desc));
-	kv_flow(b, 0, "measures", &g, inc_measures, NELEM(inc_measures),
-	        rrange(&g, 1, 3));
+		kv_block(b, 0, "measures", &g, inc_measures_long,
+		    NELEM(inc_measures_long), rrange(&g, 2, 4));
+	else
+		kv_flow(b, 0, "measures", &g, inc_measures, NELEM(inc_measures),
+		    rrange(&g, 1, 3));
 	buf_printf(b, "risk: %s\n",
-	           risk == 0   ? "none"
-	           : risk == 1 ? "risk"
-	                       : "high");
+	    risk == 0       ? "none"
+	        : risk == 1 ? "risk"
+	                    : "high");
 	if (rpct(&g, 70) || r->f == F_DANGLING)
 		kv_refs(b, gn, "register", G_REG, rrange(&g, 1, 2), &g,
-		        r->f == F_DANGLING);
+		    r->f == F_DANGLING);
 	if (rpct(&g, 20)) {
 		const struct rec *t = target(gn, G_DPA, &g);
 
@@ -1165,15 +1450,14 @@ emit_incident(struct buf *b, const struct gen *gn, const struct rec *r)
 	}
 	if (risk > 0) {
 		int late = r->f == F_LATE;
-		int64_t n =
-		    disc +
+		int64_t n = disc +
 		    (late ? rrange(&g, 80, 200) : rrange(&g, 2, 70)) * 3600;
 
 		buf_puts(b, "authority_notification:\n  notified: ");
 		put_datetime(b, n, 1);
 		buf_printf(b, "\n  reference: %s-%d-%d\n",
-		           rpct(&g, 70) ? "DT" : "IMY", year_of(r->date),
-		           rrange(&g, 100, 9999));
+		    rpct(&g, 70) ? "DT" : "IMY", year_of(r->date),
+		    rrange(&g, 100, 9999));
 		if (!late && rpct(&g, 5))
 			buf_puts(b, "  delay_reason: Opplysninger manglet\n");
 	}
@@ -1200,10 +1484,14 @@ static void
 emit_dpia(struct buf *b, const struct gen *gn, const struct rec *r)
 {
 	static const char *const crit[] = {
-	    "evaluation_scoring",    "automated_decision",
-	    "systematic_monitoring", "sensitive_data",
-	    "large_scale",           "matching_datasets",
-	    "vulnerable_subjects",   "innovative_technology",
+	    "evaluation_scoring",
+	    "automated_decision",
+	    "systematic_monitoring",
+	    "sensitive_data",
+	    "large_scale",
+	    "matching_datasets",
+	    "vulnerable_subjects",
+	    "innovative_technology",
 	    "prevents_rights",
 	};
 	struct rng g = rseed(r->seed, 4);
@@ -1219,24 +1507,24 @@ emit_dpia(struct buf *b, const struct gen *gn, const struct rec *r)
 		kv_date(b, 0, "date", date);
 	buf_puts(b, "screening:\n");
 	for (i = 0; i < NELEM(crit); i++)
-		buf_printf(b, "  %s: %s\n", crit[i],
-		           rpct(&g, 35) ? "true" : "false");
+		buf_printf(
+		    b, "  %s: %s\n", crit[i], rpct(&g, 35) ? "true" : "false");
 	buf_printf(b, "description: %s\n", PICK(&g, inc_desc));
 	if (rpct(&g, 80))
 		buf_printf(b, "necessity: Behandlingen er nødvendig for %s.\n",
-		           PICK(&g, purposes_nb));
+		    PICK(&g, purposes_nb));
 	if (rpct(&g, 70))
 		kv_date(b, 0, "dpo_consulted", date + rrange(&g, 1, 20));
 	emit_items(b, gn, "risks", rrange(&g, 3, 8), &g, 0, r->f == F_PRIOR);
 	buf_printf(b, "conclusion: %s\n",
-	           rpct(&g, 70) ? "acceptable-with-measures" : "acceptable");
+	    rpct(&g, 70) ? "acceptable-with-measures" : "acceptable");
 	buf_printf(b, "status: %s\n",
-	           draft          ? "draft"
-	           : rpct(&g, 60) ? "approved"
-	                          : "completed");
+	    draft              ? "draft"
+	        : rpct(&g, 60) ? "approved"
+	                       : "completed");
 	if (rpct(&g, 60) || r->nver > 0)
 		kv_date(b, 0, "next_review",
-		        date + 3 * 365 - 17 * (r->nver - r->ver));
+		    date + 3 * 365 - 17 * (r->nver - r->ver));
 }
 
 static void
@@ -1248,16 +1536,16 @@ emit_ros(struct buf *b, const struct gen *gn, const struct rec *r)
 	emit_header(b, &g);
 	buf_printf(b, "id: %s\n", r->id);
 	buf_printf(b, "title: ROS %s – %s\n", PICK(&g, departments),
-	           PICK(&g, systems));
+	    PICK(&g, systems));
 	kv_date(b, 0, "date", date);
 	if (rpct(&g, 70))
 		buf_printf(b,
-		           "scope: Vurderingen omfatter %s og tilhørende "
-		           "integrasjoner.\n",
-		           PICK(&g, systems));
+		    "scope: Vurderingen omfatter %s og tilhørende "
+		    "integrasjoner.\n",
+		    PICK(&g, systems));
 	if (rpct(&g, 80))
 		kv_flow(b, 0, "participants", &g, roles, NELEM(roles),
-		        rrange(&g, 2, 5));
+		    rrange(&g, 2, 5));
 	if (rpct(&g, 70)) {
 		buf_puts(b, "register: [");
 		for (i = rrange(&g, 1, 3); i > 0; i--) {
@@ -1272,19 +1560,29 @@ emit_ros(struct buf *b, const struct gen *gn, const struct rec *r)
 	if (r->f != F_MISSING)
 		buf_printf(b, "status: %s\n", r->good ? "approved" : "draft");
 	if (rpct(&g, 60) || r->nver > 0)
-		kv_date(b, 0, "next_review",
-		        date + 3 * 365 - (r->nver - r->ver));
+		kv_date(
+		    b, 0, "next_review", date + 3 * 365 - (r->nver - r->ver));
 }
 
 static void
 emit_request(struct buf *b, const struct gen *gn, const struct rec *r)
 {
 	static const char *const types[] = {
-	    "access",        "access",      "access",      "erasure",
-	    "rectification", "restriction", "portability", "objection",
+	    "access",
+	    "access",
+	    "access",
+	    "erasure",
+	    "rectification",
+	    "restriction",
+	    "portability",
+	    "objection",
 	};
 	static const char *const outcomes[] = {
-	    "granted", "granted", "partially-granted", "refused", "withdrawn",
+	    "granted",
+	    "granted",
+	    "partially-granted",
+	    "refused",
+	    "withdrawn",
 	};
 	struct rng g = rseed(r->seed, 6);
 	int ext = rpct(&g, 8) || r->f == F_NOREASON;
@@ -1297,13 +1595,16 @@ emit_request(struct buf *b, const struct gen *gn, const struct rec *r)
 	buf_printf(b, "case: %d/%d\n", year_of(r->date), rrange(&g, 100, 9999));
 	if (rpct(&g, 60))
 		kv_refs(b, gn, "register", G_REG, rrange(&g, 1, 2), &g, 0);
-	kv_date(b, 0, "identity_verified",
-	        r->date + 1 + ((r->nver - r->ver) & 1));
+	kv_date(
+	    b, 0, "identity_verified", r->date + 1 + ((r->nver - r->ver) & 1));
 	if (ext) {
 		buf_puts(b, "extended: true\n");
 		if (r->f != F_NOREASON)
-			buf_puts(b, "extension_reason: Omfattende innsyn i "
-			            "flere fagsystemer\n");
+			buf_puts(b,
+			    "extension_reason: Omfattende innsyn i "
+			    "flere fagsystemer\n");
+	} else if (rpct(&g, 50)) {
+		buf_puts(b, "extended: false\n");
 	}
 	answer = r->f == F_OVERDUE ? limit + rrange(&g, 5, 40)
 	                           : rrange(&g, 3, limit - 1);
@@ -1316,15 +1617,15 @@ emit_request(struct buf *b, const struct gen *gn, const struct rec *r)
 static void
 emit_plan(struct buf *b, const struct gen *gn, const struct rec *r)
 {
-	static const char *const statuses[] = {"not-started", "ongoing",
-	                                       "cancelled"};
+	static const char *const statuses[] = {
+	    "not-started", "ongoing", "cancelled"};
 	static const char *const prio[] = {"high", "normal", "low"};
 	struct rng g = rseed(r->seed, 7);
 	int y = r->year, start = days_from_civil(y, 1, 1);
 	int ntask = rrange(&g, 15, 35), i, q;
 	/* How far the year has come: past years are mostly done. */
 	int progress = y < year_of(gn->today) - 1 ? 90
-	               : y < year_of(gn->today)   ? 60
+	    : y < year_of(gn->today)              ? 60
 	                                          : 5;
 
 	emit_header(b, &g);
@@ -1332,12 +1633,12 @@ emit_plan(struct buf *b, const struct gen *gn, const struct rec *r)
 	for (q = 1; q <= 4; q++) {
 		buf_printf(b, "  Q%d: [", q);
 		for (i = rrange(&g, 1, 3); i > 0; i--)
-			buf_printf(b, "%s%s", PICK(&g, themes),
-			           i > 1 ? ", " : "");
+			buf_printf(
+			    b, "%s%s", PICK(&g, themes), i > 1 ? ", " : "");
 		buf_puts(b, "]\n");
 	}
-	kv_flow(b, 0, "continuous", &g, themes, NELEM(themes),
-	        rrange(&g, 1, 3));
+	kv_flow(
+	    b, 0, "continuous", &g, themes, NELEM(themes), rrange(&g, 1, 3));
 	buf_puts(b, "tasks:\n");
 	for (i = 0; i < ntask; i++) {
 		int quarter = 1 + i * 4 / ntask;
@@ -1356,15 +1657,14 @@ emit_plan(struct buf *b, const struct gen *gn, const struct rec *r)
 			pct = 100;
 			st = "ongoing";
 		}
-		buf_printf(b, "  - id: T%02d\n    quarter: Q%d\n", i + 1,
-		           quarter);
+		buf_printf(
+		    b, "  - id: T%02d\n    quarter: Q%d\n", i + 1, quarter);
 		kv(b, 4, "title", PICK(&g, task_titles));
 		if (rpct(&g, 80))
 			buf_printf(b, "    priority: %s\n", PICK(&g, prio));
 		buf_printf(b, "    status: %s\n", st);
 		kv_date(b, 4, "date",
-		        start + (quarter - 1) * 91 + rrange(&g, 10, 80) -
-		            shift);
+		    start + (quarter - 1) * 91 + rrange(&g, 10, 80) - shift);
 		if (pct > 0)
 			buf_printf(b, "    percent: %d\n", pct);
 		if (rpct(&g, 70))
@@ -1377,23 +1677,24 @@ emit_plan(struct buf *b, const struct gen *gn, const struct rec *r)
 static void
 emit_config(struct buf *b)
 {
-	buf_puts(b, "# Benchmark kommune: generated records for tests/bench.\n"
-	            "organisation:\n"
-	            "  name: Benchmark kommune\n"
-	            "  country: NO\n"
-	            "  public_authority: true\n"
-	            "controller: {name: Kommunedirektøren, contact: "
-	            "postmottak@example.org}\n"
-	            "dpo: {name: Personvernombudet, contact: "
-	            "personvern@example.org}\n"
-	            "locale: nb\n"
-	            "deadlines:\n"
-	            "  breach_notification_hours: 72\n"
-	            "  request_response_months: 1\n"
-	            "  request_extension_months: 2\n"
-	            "  ros_max_age_years: 3\n"
-	            "  review_max_age_months: 12\n"
-	            "  dpa_expiry_warning_days: 90\n");
+	buf_puts(b,
+	    "# Benchmark kommune: generated records for tests/bench.\n"
+	    "organisation:\n"
+	    "  name: Benchmark kommune\n"
+	    "  country: NO\n"
+	    "  public_authority: true\n"
+	    "controller: {name: Kommunedirektøren, contact: "
+	    "postmottak@example.org}\n"
+	    "dpo: {name: Personvernombudet, contact: "
+	    "personvern@example.org}\n"
+	    "locale: nb\n"
+	    "deadlines:\n"
+	    "  breach_notification_hours: 72\n"
+	    "  request_response_months: 1\n"
+	    "  request_extension_months: 2\n"
+	    "  ros_max_age_years: 3\n"
+	    "  review_max_age_months: 12\n"
+	    "  dpa_expiry_warning_days: 90\n");
 }
 
 static void
@@ -1433,12 +1734,18 @@ static enum finding
 pick_finding(enum gkind k, struct rng *g)
 {
 	static const enum finding reg[] = {
-	    F_MISSING,  F_DANGLING, F_ART9,  F_TRANSFER,
-	    F_PERSONAL, F_DUPKEY,   F_STALE, F_FILENAME,
+	    F_MISSING,
+	    F_DANGLING,
+	    F_ART9,
+	    F_TRANSFER,
+	    F_PERSONAL,
+	    F_DUPKEY,
+	    F_STALE,
+	    F_FILENAME,
 	};
 	static const enum finding dpa[] = {F_MISSING, F_EXPIRED, F_TRANSFER};
-	static const enum finding inc[] = {F_MISSING, F_LATE, F_SUBJECTS,
-	                                   F_DANGLING};
+	static const enum finding inc[] = {
+	    F_MISSING, F_LATE, F_SUBJECTS, F_DANGLING};
 	static const enum finding dpia[] = {F_MISSING, F_PRIOR};
 	static const enum finding ros[] = {F_DUPID, F_MISSING};
 	static const enum finding req[] = {F_OVERDUE, F_NOREASON};
@@ -1483,7 +1790,13 @@ ndigits(int n)
 }
 
 static const char *const kprefix[G_NKIND] = {
-    "REG", "DPA", "INC", "DPIA", "ROS", "REQ", "PLAN",
+    "REG",
+    "DPA",
+    "INC",
+    "DPIA",
+    "ROS",
+    "REQ",
+    "PLAN",
 };
 
 /* Ids, dates, findings and reference targets of every record. */
@@ -1511,8 +1824,8 @@ plan_records(struct gen *gn, struct rng *g)
 			dates = xcalloc((size_t)gn->count[k] + 1, sizeof(int));
 			for (i = 0; i < gn->count[k]; i++)
 				dates[i] = rrange(g, lo, gn->today - 5);
-			qsort(dates, (size_t)gn->count[k], sizeof(int),
-			      cmp_int);
+			qsort(
+			    dates, (size_t)gn->count[k], sizeof(int), cmp_int);
 		}
 		for (i = 0; i < gn->count[k]; i++) {
 			struct rec *r = &gn->r[gn->first[k] + i];
@@ -1532,15 +1845,14 @@ plan_records(struct gen *gn, struct rng *g)
 				seq = y == prev ? seq + 1 : 1;
 				prev = y;
 				snprintf(r->id, sizeof(r->id), "%s-%d-%04d",
-				         kprefix[k], y, seq);
+				    kprefix[k], y, seq);
 			} else if (k == G_PLAN) {
 				r->year = FIRST_Y + i;
-				snprintf(r->id, sizeof(r->id), "PLAN-%d",
-				         r->year);
+				snprintf(
+				    r->id, sizeof(r->id), "PLAN-%d", r->year);
 			} else {
 				snprintf(r->id, sizeof(r->id), "%s-%0*d",
-				         kprefix[k], w & 7,
-				         (i + 1) % 100000000);
+				    kprefix[k], w & 7, (i + 1) % 100000000);
 			}
 		}
 		free(dates);
@@ -1553,7 +1865,7 @@ static int64_t
 epoch(int y, int m, int d, int hour, int offset_hours)
 {
 	return (int64_t)days_from_civil(y, m, d) * 86400 +
-	       (hour - offset_hours) * 3600;
+	    (hour - offset_hours) * 3600;
 }
 
 /* Commit times, which records are added when, and the edits. */
@@ -1571,9 +1883,9 @@ plan_history(struct gen *gn, struct rng *g)
 		int64_t step = (t1 - t0) / (m - 1);
 
 		gn->ctime[c] = t0 + (t1 - t0) * c / (m - 1) +
-		               (c > 0 && c < m - 1 && step > 2
-		                    ? (int64_t)(rnext(g) % (uint64_t)(step / 2))
-		                    : 0);
+		    (c > 0 && c < m - 1 && step > 2
+		            ? (int64_t)(rnext(g) % (uint64_t)(step / 2))
+		            : 0);
 	}
 	/* Records added after the import: at most one a commit, at most
 	 * half of them; the rest arrive in the first commit. */
@@ -1615,7 +1927,7 @@ plan_history(struct gen *gn, struct rng *g)
 			continue;
 		for (j = 0; j < 20; j++) {
 			struct rec *r = &gn->r[gn->first[G_REG] +
-			                       rbelow(g, gn->count[G_REG])];
+			    rbelow(g, gn->count[G_REG])];
 
 			if (r->usable && r->link < 0) {
 				r->link = (int)(d - gn->r);
@@ -1653,8 +1965,8 @@ plan_history(struct gen *gn, struct rng *g)
 
 			gn->off[c] = n;
 			for (j = start[c]; j < start[c + 1]; j++) {
-				gn->chg = xgrow(gn->chg, &cap, n + 1,
-				                sizeof(*gn->chg));
+				gn->chg = xgrow(
+				    gn->chg, &cap, n + 1, sizeof(*gn->chg));
 				gn->chg[n++] = order[j];
 				have++;
 			}
@@ -1663,11 +1975,10 @@ plan_history(struct gen *gn, struct rng *g)
 				size_t q;
 
 				if (c == m - 1 && gn->ntgt[G_REG] > 0)
-					pick =
-					    gn->tgt[G_REG]
-					           [rbelow(g, gn->ntgt[G_REG])];
+					pick = gn->tgt[G_REG][rbelow(
+					    g, gn->ntgt[G_REG])];
 				else if (rpct(g, 20) && year >= FIRST_Y &&
-				         year <= LAST_Y + 1)
+				    year <= LAST_Y + 1)
 					pick =
 					    gn->first[G_PLAN] + year - FIRST_Y;
 				else
@@ -1678,8 +1989,8 @@ plan_history(struct gen *gn, struct rng *g)
 					dup |= gn->chg[q] == pick;
 				if (dup)
 					continue;
-				gn->chg = xgrow(gn->chg, &cap, n + 1,
-				                sizeof(*gn->chg));
+				gn->chg = xgrow(
+				    gn->chg, &cap, n + 1, sizeof(*gn->chg));
 				gn->chg[n++] = pick;
 				gn->r[pick].nver++;
 				have++;
@@ -1736,7 +2047,7 @@ spawn(char *const argv[], FILE **in)
 		}
 		execvp(argv[0], argv);
 		fprintf(stderr, "gen: cannot run %s: %s\n", argv[0],
-		        strerror(errno));
+		    strerror(errno));
 		_exit(127);
 	}
 	if (in != NULL) {
@@ -1788,22 +2099,21 @@ put_commit(FILE *out, const struct gen *gn, long c, const char *msg)
 
 	fprintf(out, "commit refs/heads/main\n");
 	fprintf(out, "author %s <%s> %" PRId64 " +%02d00\n", who[w][0],
-	        who[w][1], gn->ctime[c], off);
+	    who[w][1], gn->ctime[c], off);
 	fprintf(out, "committer %s <%s> %" PRId64 " +%02d00\n", who[w][0],
-	        who[w][1], gn->ctime[c], off);
+	    who[w][1], gn->ctime[c], off);
 	fprintf(out, "data %zu\n%s\n", strlen(msg), msg);
 }
 
 static int
 write_history(struct gen *gn, const char *dir)
 {
-	char *init[] = {"git",  "-c", "init.defaultBranch=main",
-	                "init", "-q", (char *)dir,
-	                NULL};
-	char *import[] = {"git",     "-C",     (char *)dir, "fast-import",
-	                  "--quiet", "--done", NULL};
-	char *reset[] = {"git", "-C",     (char *)dir, "reset",
-	                 "-q",  "--hard", NULL};
+	char *init[] = {"git", "-c", "init.defaultBranch=main", "init", "-q",
+	    (char *)dir, NULL};
+	char *import[] = {
+	    "git", "-C", (char *)dir, "fast-import", "--quiet", "--done", NULL};
+	char *reset[] = {
+	    "git", "-C", (char *)dir, "reset", "-q", "--hard", NULL};
 	struct buf b = BUF_INIT, msg = BUF_INIT;
 	FILE *out = NULL;
 	long c, i;
@@ -1815,9 +2125,10 @@ write_history(struct gen *gn, const char *dir)
 	pid = spawn(import, &out);
 	if (pid < 0 || out == NULL)
 		return -1;
-	buf_printf(&msg, "Importer protokollene fra tidligere system\n\n"
-	                 "Alle behandlinger, avtaler, avvik og analyser "
-	                 "fra arkivet.\n");
+	buf_printf(&msg,
+	    "Importer protokollene fra tidligere system\n\n"
+	    "Alle behandlinger, avtaler, avvik og analyser "
+	    "fra arkivet.\n");
 	put_commit(out, gn, 0, msg.ptr);
 	emit_config(&b);
 	put_file(out, "gdprctl.yaml", &b);
@@ -1830,8 +2141,7 @@ write_history(struct gen *gn, const char *dir)
 
 		buf_reset(&msg);
 		buf_printf(&msg, "%s %s",
-		           first->birth == c ? "Legg til" : "Oppdater",
-		           first->id);
+		    first->birth == c ? "Legg til" : "Oppdater", first->id);
 		if (n > 1)
 			buf_printf(&msg, " og %zu til", n - 1);
 		put_commit(out, gn, c, msg.ptr);
@@ -1848,7 +2158,7 @@ write_history(struct gen *gn, const char *dir)
 	buf_free(&msg);
 	if (fclose(out) != 0) {
 		fprintf(stderr, "gen: writing to git fast-import: %s\n",
-		        strerror(errno));
+		    strerror(errno));
 		wait_child(pid, "git fast-import");
 		return -1;
 	}
@@ -1903,9 +2213,9 @@ main(int argc, char **argv)
 	gn.nrec = -1;
 	gn.ncommit = -1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		long *dst = ch == 'n'   ? &gn.nrec
-		            : ch == 'm' ? &gn.ncommit
-		                        : &seed;
+		long *dst = ch == 'n' ? &gn.nrec
+		    : ch == 'm'       ? &gn.ncommit
+		                      : &seed;
 
 		if (ch == 'h') {
 			usage();
@@ -1952,7 +2262,7 @@ main(int argc, char **argv)
 	printf("\nbytes %zu\n", gn.bytes);
 	printf("commits %ld: the first imports %ld records, then %ld added "
 	       "and %ld edits\n",
-	       gn.ncommit, gn.nrec - later, later, edits);
+	    gn.ncommit, gn.nrec - later, later, edits);
 	printf("deliberate findings %ld:", nfind);
 	for (k = 1; k < F_NFINDING; k++)
 		if (gn.findings[k] > 0)
