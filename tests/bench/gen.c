@@ -41,7 +41,7 @@
 #define FIRST_Y 2020
 #define LAST_Y 2025
 /* Raise when the output changes: tests/bench/run then regenerates. */
-#define GEN_VERSION 2
+#define GEN_VERSION 3
 
 enum gkind { G_REG, G_DPA, G_INC, G_DPIA, G_ROS, G_REQ, G_PLAN, G_NKIND };
 
@@ -1217,7 +1217,7 @@ emit_register(struct buf *b, const struct gen *gn, const struct rec *r)
 	}
 	if (nspecial > 0 && r->f != F_ART9)
 		kv(b, 0, "art9_condition", PICK(&g, art9));
-	if (rpct(&g, 60))
+	if (rpct(&g, 92))
 		kv_flow(b, 0, "recipients", &g, recipients, NELEM(recipients),
 		    rrange(&g, 1, 4));
 	if (rpct(&g, 70) || r->f == F_DANGLING)
@@ -1242,9 +1242,9 @@ emit_register(struct buf *b, const struct gen *gn, const struct rec *r)
 		    rrange(&g, 1, 5));
 	if (r->link >= 0)
 		buf_printf(b, "dpia: %s\n", gn->r[r->link].id);
-	else if (rpct(&g, 50))
+	else if (rpct(&g, 92))
 		buf_puts(b, "dpia: not-required\n");
-	if (rpct(&g, 55))
+	if (rpct(&g, 85))
 		kv_refs(b, gn, "ros", G_ROS, rrange(&g, 1, 2), &g, 0);
 	if (rpct(&g, 40))
 		buf_printf(
@@ -1338,10 +1338,12 @@ static void
 emit_items(struct buf *b, const struct gen *gn, const char *key, int n,
     struct rng *g, int dupid, int high_residual)
 {
-	/* DPIA risks always carry residual values: kept at most medium. */
-	int dpia = key[0] == 'r';
-
-	int i, j;
+	/*
+	 * Risks above medium (score > 6) always get residual values, at most
+	 * medium, except a few ROS threats whose measures are not enough yet.
+	 * DPIA risks stay at most medium unless high_residual asks otherwise.
+	 */
+	int dpia = key[0] == 'r', i, j;
 
 	buf_printf(b, "%s:\n", key);
 	for (i = 0; i < n; i++) {
@@ -1378,7 +1380,12 @@ emit_items(struct buf *b, const struct gen *gn, const char *key, int n,
 			buf_puts(b,
 			    "    residual_likelihood: 4\n"
 			    "    residual_consequence: 4\n");
-		else if (rpct(g, 70) || dpia)
+		else if (!dpia && l * c > 6 && rpct(g, 3))
+			buf_printf(b,
+			    "    residual_likelihood: %d\n"
+			    "    residual_consequence: %d\n",
+			    l, c);
+		else if (rpct(g, 90) || dpia || l * c > 6)
 			buf_printf(b,
 			    "    residual_likelihood: %d\n"
 			    "    residual_consequence: %d\n",
