@@ -49,5 +49,6 @@ int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct gd_ctx *ctx);
 
 #endif

@@ -46,6 +46,26 @@ const struct cmd commands[] = {
 	"editors and other tools. validate checks YAML or JSON files against any\n"
 	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
 	"export the schemas, or validate files against a schema"},
+    {"report", cmd_report,
+	"usage: gdprctl report status|register|incidents|risks|annual "
+	"[--year Y]\n"
+	"                      [--quarter Qn] [--format md|csv|json] "
+	"[-o FILE]\n"
+	"                      [--at REV] [--locale en|nb|sv]\n"
+	"\n"
+	"Compute a report from the records and write it to standard output\n"
+	"or FILE. status: the plan of the year by quarter with completion;\n"
+	"register: the Art. 30 record; incidents: the breach log of the year;\n"
+	"risks: every threat and risk by residual score, and the matrix;\n"
+	"annual: the yearly review, ending with every finding of validate.\n"
+	"\n"
+	"  --year Y         the year (default: the current one)\n"
+	"  --quarter Qn     status: only quarter Q1, Q2, Q3 or Q4\n"
+	"  --format F       md (default), csv or json\n"
+	"  -o FILE          write to FILE (replaced atomically)\n"
+	"  --at REV         from the records of git revision REV\n"
+	"  --locale L       en, nb or sv: the language of the labels\n",
+	"write a status, register, breach, risk or annual report"},
     {"history", cmd_history,
      "usage: gdprctl history ID [--format text|json]\n"
      "\n"
