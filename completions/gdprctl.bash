@@ -186,7 +186,7 @@ _gdprctl()
 		validate:*) o+=' --format --strict --changed-since -j' ;;
 		scan:* | history:*) o+=' --format' ;;
 		report:*) o+=' --year --quarter --format -o --at --locale' ;;
-		plan:list) o+=' --year' ;;
+		plan:list) o+=' --year --format' ;;
 		plan:new) o+=' --copy-tasks' ;;
 		plan:set) o+=' --year --percent --status --priority --date --note' ;;
 		*:list) o+=' --format --status --year' ;;

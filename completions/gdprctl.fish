@@ -230,6 +230,7 @@ complete -c gdprctl -n '__gdprctl_at plan' -a list -d 'The tasks of a year'
 complete -c gdprctl -n '__gdprctl_at plan' -a new -d 'Write the plan of a year'
 complete -c gdprctl -n '__gdprctl_at plan' -a set -d 'Change a task'
 complete -c gdprctl -n '__gdprctl_in plan list' -l year -x -d Year
+complete -c gdprctl -n '__gdprctl_in plan list' -l format -x -a 'table csv json md' -d 'Output format'
 complete -c gdprctl -n '__gdprctl_in plan new' -l copy-tasks \
     -d 'Copy the tasks of the previous year'
 complete -c gdprctl -n '__gdprctl_at plan set' -a '(__gdprctl_tasks)'

@@ -29,6 +29,13 @@ struct cmd {
 	const char *summary;
 };
 
+/* A verb of a command with verbs: gdprctl plan list|new|set. */
+struct verb {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
+	const char *usage; /* printed by -h and with usage errors */
+};
+
 /* The command table, ending with a NULL name. */
 extern const struct cmd commands[];
 const struct cmd *cmd_lookup(const char *name);
@@ -43,11 +50,21 @@ int print_usage(const char *name);
 /* Parse a non-negative integer option strictly; -1 when it is not one. */
 int opt_long(const char *s, long min, long max, long *out);
 
+/*
+ * Run the verb argv[1] of command name from table (ending with a NULL
+ * name); the verb gets argv from its own name on.
+ */
+int verb_run(const char *name, const struct verb *table, int argc, char **argv,
+             struct gd_ctx *ctx);
+
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_history(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_plan(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_incident(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_request(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_schema(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_report(int argc, char **argv, struct gd_ctx *ctx);
 

@@ -72,7 +72,7 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 	const char *output = NULL, *at = NULL, *locale = NULL;
 	size_t which;
 	long year = 0;
-	int ch, rc = EXIT_FAIL, annual;
+	int ch, n, rc = EXIT_FAIL, annual;
 
 	memset(&x, 0, sizeof(x));
 	x.format = REPORT_MD;
@@ -144,11 +144,7 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 	x.year = year != 0 ? (int)year : x.today.y;
 	annual = strcmp(reports[which].name, "annual") == 0;
 
-	if (at != NULL) {
-		diag_error("--at is not available yet");
-		goto done;
-	}
-	if (repo_open(&r, ctx->dir, &d) < 0)
+	if (repo_open_at(&r, ctx->dir, at, &d) < 0)
 		goto done;
 	if (locale != NULL)
 		config_set_locale(&r->cfg, locale);
@@ -160,8 +156,11 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 			goto done;
 		diag_sort(&d);
 		x.findings = &d;
-		if (report_count_commits(r, x.year, &x.commits) < 0)
+		n = git_count_commits(r->root, x.year, report_counted,
+		    REPORT_NCOUNTED, x.commits.n);
+		if (n < 0)
 			goto done;
+		x.commits.known = n == 0;
 	} else {
 		if (repo_load(r, &d) < 0)
 			goto done;
@@ -170,7 +169,7 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 		 * say which. */
 		diag_print(&d, stderr, DIAG_TEXT, 0);
 	}
-	if (report_provenance(r, at, &x.prov) < 0)
+	if (git_provenance(r->root, at, &x.prov) < 0)
 		goto done;
 	if (reports[which].fn(&x, &out) < 0)
 		goto done;

@@ -86,6 +86,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	    {"format", required_argument, NULL, 'f'},
 	    {"strict", no_argument, NULL, 's'},
 	    {"changed-since", required_argument, NULL, 'c'},
+	    {"jobs", required_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -95,8 +96,9 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	struct repo *r = NULL;
 	struct scope sc = {NULL, 0};
 	int ch, rc = EXIT_FAIL, strict = 0;
+	long jobs = 0;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":hj:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
@@ -111,6 +113,13 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'c':
 			co.changed_since = optarg;
+			break;
+		case 'j':
+			if (opt_long(optarg, 1, 64, &jobs) < 0)
+				return usage_error("validate",
+				    "-j takes a number of jobs from 1 to 64, not "
+				    "'%s'",
+				    optarg);
 			break;
 		case 'h':
 			return print_usage("validate");
@@ -129,6 +138,8 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	if (optind < argc &&
 	    resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
 		goto done;
+	if (jobs > 0)
+		r->jobs = (int)jobs;
 	if (check_repo(r, &co, &d) < 0)
 		goto done;
 	diag_retain(&d, changed, r);

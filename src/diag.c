@@ -155,6 +155,15 @@ diag_addp(struct diag_list *l, const char *path, int line, int col,
 }
 
 void
+diag_copy_overrides(struct diag_list *dst, const struct diag_list *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->nov; i++)
+		diag_override(dst, src->ov[i].rule, src->ov[i].severity);
+}
+
+void
 diag_move(struct diag_list *dst, struct diag_list *src)
 {
 	dst->v = xgrow(dst->v, &dst->cap, dst->n + src->n, sizeof(*dst->v));

@@ -61,6 +61,8 @@ void diag_add(struct diag_list *l, const char *path, int line, int col,
 void diag_addp(struct diag_list *l, const char *path, int line, int col,
                enum diag_severity sev, const char *rule, const char *pointer,
                const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* Give dst the per-rule severities of src (for per-thread lists). */
+void diag_copy_overrides(struct diag_list *dst, const struct diag_list *src);
 /* Move every finding of src to dst, leaving src empty. */
 void diag_move(struct diag_list *dst, struct diag_list *src);
 /* Sort by path, line, column, rule, message; drop exact duplicates. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "git.h"
 
@@ -17,27 +18,29 @@ static const char main_usage[] =
 
 const struct cmd commands[] = {
     {"init", cmd_init,
-     "usage: gdprctl init [DIR] [--name NAME] [--country CC] "
-     "[--locale en|nb|sv]\n"
-     "\n"
-     "Create gdprctl.yaml and the seven record directories in DIR (default\n"
-     "the current directory) and run git init when DIR is not yet in a git\n"
-     "repository. Nothing that exists is overwritten.\n"
-     "\n"
-     "  --name NAME      the organisation's name\n"
-     "  --country CC     ISO 3166-1 alpha-2 country code (default NO)\n"
-     "  --locale L       en, nb or sv: the language of reports (default en)\n",
-     "create a records repository"},
+        "usage: gdprctl init [DIR] [--name NAME] [--country CC] "
+        "[--locale en|nb|sv]\n"
+        "\n"
+        "Create gdprctl.yaml and the seven record directories in DIR (default\n"
+        "the current directory) and run git init when DIR is not yet in a git\n"
+        "repository. Nothing that exists is overwritten.\n"
+        "\n"
+        "  --name NAME      the organisation's name\n"
+        "  --country CC     ISO 3166-1 alpha-2 country code (default NO)\n"
+        "  --locale L       en, nb or sv: the language of reports (default en)\n",
+        "create a records repository"},
     {"validate", cmd_validate,
-     "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
-     "                        [--strict] [--changed-since REV]\n"
-     "\n"
-     "Check every record (or those under PATH) and print the findings.\n"
-     "\n"
-     "  --format F           text (default), json, github or sarif\n"
-     "  --strict             warnings fail too (exit 1)\n"
-     "  --changed-since REV  findings only for files changed since REV\n",
-     "check the records and print findings"},
+        "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
+        "                        [--strict] [--changed-since REV] [-j N]\n"
+        "\n"
+        "Check every record (or those under PATH) and print the findings.\n"
+        "\n"
+        "  --format F           text (default), json, github or sarif\n"
+        "  --strict             warnings fail too (exit 1)\n"
+        "  --changed-since REV  findings only for files changed since REV\n"
+        "  -j, --jobs N         read records on N threads (default: one per\n"
+        "                       online processor)\n",
+        "check the records and print findings"},
     {"schema", cmd_schema,
 	"usage: gdprctl schema export DIR\n"
 	"       gdprctl schema validate SCHEMA FILE...\n"
@@ -46,6 +49,41 @@ const struct cmd commands[] = {
 	"editors and other tools. validate checks YAML or JSON files against any\n"
 	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
 	"export the schemas, or validate files against a schema"},
+    {"incident", cmd_incident,
+        "usage: gdprctl incident close ID [--date D]\n"
+        "\n"
+        "Personal-data breaches (incident/INC-*.yaml).\n"
+        "\n"
+        "  close ID    set status: closed and closed: D (default today)\n"
+        "\n"
+        "Run 'gdprctl incident VERB -h' for the options of a verb.\n",
+        "work with personal-data breaches"},
+    {"request", cmd_request,
+        "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
+        "\n"
+        "Data-subject requests (request/REQ-*.yaml).\n"
+        "\n"
+        "  respond ID  set responded: D (default today), and outcome: O\n"
+        "\n"
+        "Run 'gdprctl request VERB -h' for the options of a verb.\n",
+        "work with data-subject requests"},
+    {"plan", cmd_plan,
+        "usage: gdprctl plan list [--year Y] [--format table|csv|json|md]\n"
+        "       gdprctl plan new YEAR [--copy-tasks]\n"
+        "       gdprctl plan set TASK [--year Y] [--percent N] [--status S]\n"
+        "                        [--priority P] [--date D] [--note TEXT]\n"
+        "\n"
+        "The compliance plan of a year (plan/PLAN-YYYY.yaml).\n"
+        "\n"
+        "  list        the tasks: quarter, id, title, priority, status, "
+        "percent\n"
+        "  new YEAR    start the plan of YEAR from the previous plan's "
+        "themes\n"
+        "  set TASK    change values of a task and set its date to today\n"
+        "\n"
+        "--year Y picks the plan: by default this year's, else the newest.\n"
+        "Run 'gdprctl plan VERB -h' for the options of a verb.\n",
+        "list, start and update the compliance plan"},
     {"report", cmd_report,
 	"usage: gdprctl report status|register|incidents|risks|annual "
 	"[--year Y]\n"
@@ -76,21 +114,21 @@ const struct cmd commands[] = {
      "  --format F   text (default) or json\n",
      "the commits that changed a record"},
     {"scan", cmd_scan,
-     "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
-     "\n"
-     "Look for national identity numbers (the personal-data rule) in any\n"
-     "text files: each PATH is a file or a directory searched recursively,\n"
-     "skipping .git and binary files; the default is the current directory.\n"
-     "Numbers found are shown masked. No records repository is needed.\n"
-     "Exit status 1 when a number is found.\n"
-     "\n"
-     "  --format F   text (default), json, github or sarif\n",
-     "find national identity numbers in any files"},
+        "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
+        "\n"
+        "Look for national identity numbers (the personal-data rule) in any\n"
+        "text files: each PATH is a file or a directory searched recursively,\n"
+        "skipping .git and binary files; the default is the current directory.\n"
+        "Numbers found are shown masked. No records repository is needed.\n"
+        "Exit status 1 when a number is found.\n"
+        "\n"
+        "  --format F   text (default), json, github or sarif\n",
+        "find national identity numbers in any files"},
     {"help", cmd_help,
-     "usage: gdprctl help [COMMAND]\n"
-     "\n"
-     "Show the commands, or the usage of one command.\n",
-     "show help for a command"},
+        "usage: gdprctl help [COMMAND]\n"
+        "\n"
+        "Show the commands, or the usage of one command.\n",
+        "show help for a command"},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -156,6 +194,41 @@ opt_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+int
+verb_run(const char *name, const struct verb *table, int argc, char **argv,
+    struct gd_ctx *ctx)
+{
+	struct buf names = BUF_INIT;
+	const struct verb *v;
+	int rc;
+
+	if (argc > 1 &&
+	    (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
+		return print_usage(name);
+	for (v = table; argc > 1 && v->name != NULL; v++) {
+		if (strcmp(v->name, argv[1]) == 0) {
+			if (argc > 2 &&
+			    (strcmp(argv[2], "-h") == 0 ||
+			        strcmp(argv[2], "--help") == 0)) {
+				fputs(v->usage, stdout);
+				return EXIT_OK;
+			}
+			opt_reset();
+			return v->fn(argc - 1, argv + 1, ctx);
+		}
+	}
+	for (v = table; v->name != NULL; v++)
+		buf_printf(&names, "%s%s", v == table ? "" : ", ", v->name);
+	if (argc < 2)
+		rc = usage_error(
+		    name, "%s needs a subcommand: %s", name, names.ptr);
+	else
+		rc = usage_error(name, "'%s' is not a %s subcommand (%s)",
+		    argv[1], name, names.ptr);
+	buf_free(&names);
+	return rc;
+}
+
 static void
 list_commands(void)
 {
@@ -173,7 +246,7 @@ list_commands(void)
 	      "  -h, --help         show this help\n"
 	      "  --version          print the version\n"
 	      "\nRun 'gdprctl help COMMAND' for a command's options.\n",
-	      stdout);
+	    stdout);
 }
 
 int
@@ -187,8 +260,8 @@ cmd_help(int argc, char **argv, struct gd_ctx *ctx)
 		return usage_error("help", "help takes one command name");
 	if (argc == 2) {
 		if (cmd_lookup(argv[1]) == NULL)
-			return usage_error(NULL, "'%s' is not a command",
-			                   argv[1]);
+			return usage_error(
+			    NULL, "'%s' is not a command", argv[1]);
 		return print_usage(argv[1]);
 	}
 	list_commands();
@@ -200,7 +273,7 @@ finish(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "gdprctl: cannot write output: %s\n",
-		        strerror(errno));
+		    strerror(errno));
 		return EXIT_FAIL;
 	}
 	return rc;
@@ -240,8 +313,7 @@ main(int argc, char **argv)
 			if (strcmp(optarg, "auto") != 0 &&
 			    strcmp(optarg, "always") != 0 &&
 			    strcmp(optarg, "never") != 0)
-				return usage_error(
-				    NULL,
+				return usage_error(NULL,
 				    "--color takes auto, always or never, not "
 				    "'%s'",
 				    optarg);
@@ -252,10 +324,10 @@ main(int argc, char **argv)
 			break;
 		case ':':
 			return usage_error(NULL, "option '%s' needs a value",
-			                   argv[optind - 1]);
+			    argv[optind - 1]);
 		default:
-			return usage_error(NULL, "unknown option '%s'",
-			                   argv[optind - 1]);
+			return usage_error(
+			    NULL, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (today == NULL)
@@ -270,8 +342,8 @@ main(int argc, char **argv)
 		return usage_error(NULL, "'%s' is not a command", argv[optind]);
 	/* Like git -C: everything after this is relative to DIR. */
 	if (strcmp(ctx.dir, ".") != 0 && chdir(ctx.dir) < 0) {
-		diag_error("cannot change to '%s': %s", ctx.dir,
-		           strerror(errno));
+		diag_error(
+		    "cannot change to '%s': %s", ctx.dir, strerror(errno));
 		return EXIT_FAIL;
 	}
 	ctx.dir = ".";

@@ -372,13 +372,12 @@ const struct l10n_entry l10n_table[] = {
         "Beregnet fra commit {1} ({2}) med endringer som ikke er committet.",
         "Beräknad från commit {1} ({2}) med ändringar som inte är "
         "incheckade."),
-    S("prov.no_repo", "Computed from files that are not in a git repository.",
-        "Beregnet fra filer som ikke ligger i et git-repo.",
-        "Beräknad från filer som inte ligger i ett git-repo."),
-    S("prov.no_commits",
-        "Computed from a git repository that has no commits yet.",
-        "Beregnet fra et git-repo som ennå ikke har noen commits.",
-        "Beräknad från ett git-repo som ännu inte har några commits."),
+    S("prov.no_repo", "Computed from records not in a git repository.",
+        "Beregnet fra opplysninger som ikke ligger i et git-repo.",
+        "Beräknad från uppgifter som inte ligger i ett git-repo."),
+    S("prov.no_commits", "Computed from records with no commits yet.",
+        "Beregnet fra opplysninger som ennå ikke er committet.",
+        "Beräknad från uppgifter som ännu inte är incheckade."),
 
     /* Words used in cells and lists. */
     S("word.none", "None", "Ingen", "Inga"),

@@ -1,5 +1,6 @@
 /* The records repository: root discovery, listing and loading records. */
 #include <dirent.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "pool.h"
 #include "repo.h"
 #include "xalloc.h"
 
@@ -155,6 +157,7 @@ repo_open_at(struct repo **out, const char *start, const char *rev,
 
 	*out = NULL;
 	r = xcalloc(1, sizeof(*r));
+	r->jobs = pool_default_jobs();
 	if (repo_find_root(start, &r->root) < 0) {
 		free(r);
 		return -1;
@@ -370,24 +373,49 @@ record_set_id(struct record *rec)
 	}
 }
 
+struct loading {
+	struct repo *r;
+	struct diag_list *d; /* one per worker */
+	atomic_int failed;
+};
+
+static void
+load_one(size_t i, int worker, void *arg)
+{
+	struct loading *ld = arg;
+	struct record *rec = &ld->r->recs[i];
+
+	if (load_file(ld->r, rec->path, &rec->doc, &ld->d[worker]) < -1)
+		atomic_store(&ld->failed, 1);
+	record_set_id(rec);
+}
+
 int
 repo_load(struct repo *r, struct diag_list *d)
 {
-	size_t i;
-	int k, rc = 0;
+	struct loading ld;
+	int k, jobs, rc = 0;
 
 	for (k = 0; k < KIND_COUNT; k++)
 		if (list_kind(r, (enum kind)k) < 0)
 			rc = -1;
 	if (r->n > 1)
 		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
-	for (i = 0; i < r->n; i++) {
-		struct record *rec = &r->recs[i];
-
-		if (load_file(r, rec->path, &rec->doc, d) < -1)
-			rc = -1;
-		record_set_id(rec);
+	/* libgit2 reads of one repository stay on one thread. */
+	jobs = r->snap != NULL ? 1 : r->jobs;
+	ld.r = r;
+	ld.d = xcalloc((size_t)jobs, sizeof(*ld.d));
+	ld.failed = 0;
+	for (k = 0; k < jobs; k++)
+		diag_copy_overrides(&ld.d[k], d);
+	pool_run(r->n, jobs, load_one, &ld);
+	for (k = 0; k < jobs; k++) {
+		diag_move(d, &ld.d[k]);
+		diag_list_free(&ld.d[k]);
 	}
+	free(ld.d);
+	if (atomic_load(&ld.failed))
+		rc = -1;
 	build_index(r);
 	return rc;
 }
@@ -410,6 +438,42 @@ int
 repo_in_scope(const struct repo *r, const char *path)
 {
 	return !r->scoped || git_pathset_has(&r->changed, path);
+}
+
+struct yml_doc *
+repo_set_doc(struct repo *r, const struct record *rec, struct yml_doc *doc)
+{
+	struct record *m = &r->recs[rec - r->recs];
+	struct yml_doc *old = m->doc;
+
+	m->doc = doc;
+	m->id = NULL;
+	m->id_node = NULL;
+	record_set_id(m);
+	build_index(r);
+	return old;
+}
+
+const struct record *
+repo_add(struct repo *r, enum kind k, const char *path, struct yml_doc *doc)
+{
+	struct record *rec;
+	size_t i;
+
+	r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
+	rec = &r->recs[r->n++];
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = k;
+	rec->path = xstrdup(path);
+	rec->doc = doc;
+	rec->in_scope = 1;
+	record_set_id(rec);
+	qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	build_index(r);
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->recs[i].path, path) == 0)
+			return &r->recs[i];
+	return NULL;
 }
 
 void

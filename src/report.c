@@ -109,19 +109,19 @@ rep_md_title(
 void
 rep_md_provenance(const struct report_ctx *x, struct buf *out)
 {
-	const struct report_prov *p = &x->prov;
+	const struct git_prov *p = &x->prov;
 	struct buf s = BUF_INIT;
 
 	switch (p->state) {
-	case REPORT_PROV_COMMIT:
+	case GIT_PROV_COMMIT:
 		l10n_format(&s, x->locale,
 		    p->dirty ? "prov.commit_dirty" : "prov.commit", p->commit,
 		    p->date, NULL);
 		break;
-	case REPORT_PROV_NO_COMMITS:
+	case GIT_PROV_NO_COMMITS:
 		buf_puts(&s, rep_label(x, "prov.no_commits"));
 		break;
-	case REPORT_PROV_NO_REPO:
+	case GIT_PROV_NO_REPO:
 		buf_puts(&s, rep_label(x, "prov.no_repo"));
 		break;
 	}
@@ -141,16 +141,16 @@ rep_json_begin(struct jsonw *w, const char *name)
 void
 rep_json_end(const struct report_ctx *x, struct jsonw *w)
 {
-	const struct report_prov *p = &x->prov;
+	const struct git_prov *p = &x->prov;
 
 	jsonw_key(w, "provenance");
 	jsonw_obj_begin(w);
 	jsonw_key(w, "commit");
-	jsonw_str(w, p->state == REPORT_PROV_COMMIT ? p->commit : NULL);
+	jsonw_str(w, p->state == GIT_PROV_COMMIT ? p->commit : NULL);
 	jsonw_key(w, "date");
-	jsonw_str(w, p->state == REPORT_PROV_COMMIT ? p->date : NULL);
+	jsonw_str(w, p->state == GIT_PROV_COMMIT ? p->date : NULL);
 	jsonw_key(w, "dirty");
-	jsonw_bool(w, p->state == REPORT_PROV_COMMIT && p->dirty);
+	jsonw_bool(w, p->state == GIT_PROV_COMMIT && p->dirty);
 	jsonw_obj_end(w);
 	jsonw_obj_end(w);
 }

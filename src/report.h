@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "git.h"
 #include "jsonw.h"
 #include "repo.h"
 #include "risk.h"
@@ -19,20 +20,6 @@ enum report_format {
 	REPORT_MD,
 	REPORT_CSV,
 	REPORT_JSON,
-};
-
-/* Where the records of a report came from. */
-enum report_prov_state {
-	REPORT_PROV_COMMIT,     /* commit and date are set */
-	REPORT_PROV_NO_REPO,    /* not in a git repository */
-	REPORT_PROV_NO_COMMITS, /* a git repository without commits */
-};
-
-struct report_prov {
-	enum report_prov_state state;
-	char commit[41]; /* abbreviated commit id */
-	char date[11];   /* its committer date, YYYY-MM-DD */
-	int dirty;       /* the record files differ from the commit */
 };
 
 /* The folders whose commits the annual report counts. */
@@ -53,7 +40,7 @@ struct report_ctx {
 	int year;
 	int quarter; /* 1..4, or 0 for every quarter */
 	enum report_format format;
-	struct report_prov prov;
+	struct git_prov prov; /* where the records came from */
 	/* For the annual report: every finding of validate, sorted, and
 	 * the commit counts. */
 	const struct diag_list *findings;
@@ -215,14 +202,5 @@ void rep_json_begin(struct jsonw *w, const char *name);
 void rep_json_end(const struct report_ctx *x, struct jsonw *w);
 /* A JSON array of the scalar items of seq ([] when it is not one). */
 void rep_json_strs(struct jsonw *w, const struct yml_node *seq);
-
-/*
- * Git facts for reports (src/report_git.c): where the records came from
- * (rev NULL: the working tree against HEAD), and the annual commit counts.
- */
-int report_provenance(
-    const struct repo *r, const char *rev, struct report_prov *out);
-int report_count_commits(
-    const struct repo *r, int year, struct report_commits *out);
 
 #endif

@@ -1022,14 +1022,17 @@ render_json(const struct report_ctx *x, const struct annual *a, struct buf *out)
 	rep_json_end(x, &w);
 }
 
-/* One CSV record: section, list, id, field, value. */
+/* One CSV record: section, list, row (1-based), field, value. */
 static void
-csv_rec(struct csv *c, const char *section, const char *list, const char *id,
+csv_rec(struct csv *c, const char *section, const char *list, size_t row,
     const char *field, const char *value, int num)
 {
 	csv_cell(c, section);
 	csv_cell(c, list);
-	csv_cell(c, id);
+	if (row > 0)
+		csv_cell_int(c, (long long)row);
+	else
+		csv_cell(c, NULL);
 	csv_cell(c, field);
 	if (num)
 		csv_cell_num(c, value);
@@ -1038,6 +1041,10 @@ csv_rec(struct csv *c, const char *section, const char *list, const char *id,
 	csv_row_end(c);
 }
 
+/*
+ * CSV in long form: each figure is a record without list and row, each
+ * cell of a list one record of its row, each finding one record.
+ */
 static void
 render_csv(const struct report_ctx *x, const struct annual *a, struct buf *out)
 {
@@ -1047,7 +1054,7 @@ render_csv(const struct report_ctx *x, const struct annual *a, struct buf *out)
 	size_t i, j, k, n;
 
 	csv_init(&c, out);
-	csv_header(&c, "section,list,id,field,value");
+	csv_header(&c, "section,list,row,field,value");
 	for (i = 0; i < NSECTIONS; i++) {
 		const struct section *s = &a->s[i];
 
@@ -1073,28 +1080,28 @@ render_csv(const struct report_ctx *x, const struct annual *a, struct buf *out)
 				hours_format(m->v, &b);
 				break;
 			}
-			csv_rec(&c, s->key, NULL, NULL, m->key,
+			csv_rec(&c, s->key, NULL, 0, m->key,
 			    m->kind == M_NONE ? NULL : buf_cstr(&b),
 			    m->kind != M_STR);
 		}
 		for (j = 0; j < s->nl; j++) {
 			const struct list *l = &s->l[j];
 
-			for (k = 0; k < l->nrows; k++) {
-				const struct cell *row =
-				    &l->cells[k * l->ncols];
+			for (k = 0; k < l->nrows; k++)
+				for (n = 0; n < l->ncols; n++) {
+					const struct cell *cl =
+					    &l->cells[k * l->ncols + n];
 
-				for (n = 1; n < l->ncols; n++)
-					csv_rec(&c, s->key, l->key, row[0].raw,
-					    l->cols[n], row[n].raw, row[n].num);
-			}
+					csv_rec(&c, s->key, l->key, k + 1,
+					    l->cols[n], cl->raw, cl->num);
+				}
 		}
 	}
 	for (i = 0; d != NULL && i < d->n; i++) {
 		buf_reset(&b);
 		finding_text(&d->v[i], &b);
 		csv_rec(&c, "findings", diag_severity_name(d->v[i].severity),
-		    d->v[i].path, d->v[i].rule, b.ptr, 0);
+		    i + 1, d->v[i].rule, b.ptr, 0);
 	}
 	buf_free(&b);
 }

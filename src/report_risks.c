@@ -305,16 +305,7 @@ render_json(
 	jsonw_arr_end(&w);
 	jsonw_key(&w, "matrix");
 	jsonw_obj_begin(&w);
-	jsonw_key(&w, "likelihood");
-	jsonw_arr_begin(&w);
-	for (l = 1; l <= s->nl; l++)
-		jsonw_str(&w, risk_likelihood_label(cfg, (long)l));
-	jsonw_arr_end(&w);
-	jsonw_key(&w, "consequence");
-	jsonw_arr_begin(&w);
-	for (c = 1; c <= s->nc; c++)
-		jsonw_str(&w, risk_consequence_label(cfg, (long)c));
-	jsonw_arr_end(&w);
+	/* Levels, not the scales' labels: those follow the locale. */
 	jsonw_key(&w, "levels");
 	jsonw_arr_begin(&w);
 	for (l = 1; l <= s->nl; l++) {

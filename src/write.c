@@ -2,7 +2,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,33 +39,26 @@ injected(void)
 }
 
 static int
-fsync_dir(const char *path)
+fsync_dir(int dirfd)
 {
-	char *copy = xstrdup(path);
-	int fd, rc = 0;
-
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || injected() || fsync(fd) < 0)
-		rc = -1;
-	if (fd >= 0)
-		close(fd);
-	free(copy);
-	return rc;
+	if (injected() || fsync(dirfd) < 0)
+		return -1;
+	return 0;
 }
 
-/* Write data to a new temporary file next to path; its name in *tmp. */
+/* Write data to a new temporary file next to name; its name in *tmp. */
 static int
-write_temp(const char *path, const char *data, size_t len, struct buf *tmp)
+write_temp(
+    int dirfd, const char *name, const char *data, size_t len, struct buf *tmp)
 {
 	size_t off = 0;
 	int fd, i;
 
 	for (i = 0; i < 100; i++) {
 		buf_reset(tmp);
-		buf_printf(tmp, "%s.%ld.%d.tmp", path, (long)getpid(), i);
-		fd = open(tmp->ptr,
-		          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		          0644);
+		buf_printf(tmp, "%s.%ld.%d.tmp", name, (long)getpid(), i);
+		fd = openat(dirfd, tmp->ptr,
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (fd >= 0 || errno != EEXIST)
 			break;
 	}
@@ -98,38 +90,40 @@ fail : {
 
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp->ptr);
+	unlinkat(dirfd, tmp->ptr, 0);
 	errno = e;
 }
 	return -1;
 }
 
 int
-write_new(const char *path, const char *data, size_t len)
+write_new_at(int dirfd, const char *name, const char *shown, const char *data,
+    size_t len)
 {
 	struct buf tmp = BUF_INIT;
 	int rc = -1;
 
-	if (write_temp(path, data, len, &tmp) < 0) {
-		diag_error("cannot write '%s': %s", path, strerror(errno));
+	if (write_temp(dirfd, name, data, len, &tmp) < 0) {
+		diag_error("cannot write '%s': %s", shown, strerror(errno));
 		goto done;
 	}
 	/* link() refuses to replace a file that appeared meanwhile. */
-	if (injected() || link(tmp.ptr, path) < 0) {
+	if (injected() || linkat(dirfd, tmp.ptr, dirfd, name, 0) < 0) {
 		int e = errno;
 
-		unlink(tmp.ptr);
+		unlinkat(dirfd, tmp.ptr, 0);
 		if (e == EEXIST)
-			diag_error("'%s' already exists; not overwriting it",
-			           path);
+			diag_error(
+			    "'%s' already exists; not overwriting it", shown);
 		else
-			diag_error("cannot create '%s': %s", path, strerror(e));
+			diag_error(
+			    "cannot create '%s': %s", shown, strerror(e));
 		goto done;
 	}
-	unlink(tmp.ptr);
-	if (fsync_dir(path) < 0) {
-		diag_error("cannot sync the directory of '%s': %s", path,
-		           strerror(errno));
+	unlinkat(dirfd, tmp.ptr, 0);
+	if (fsync_dir(dirfd) < 0) {
+		diag_error("cannot sync the directory of '%s': %s", shown,
+		    strerror(errno));
 		goto done;
 	}
 	rc = 0;
@@ -139,36 +133,88 @@ done:
 }
 
 int
-write_replace(const char *path, const char *data, size_t len)
+write_replace_at(int dirfd, const char *name, const char *shown,
+    const char *data, size_t len)
 {
 	struct buf tmp = BUF_INIT;
 	struct stat st;
 	int rc = -1;
 
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		diag_error("'%s' is not a regular file; not replacing it",
-		           path);
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !S_ISREG(st.st_mode)) {
+		diag_error(
+		    "'%s' is not a regular file; not replacing it", shown);
 		return -1;
 	}
-	if (write_temp(path, data, len, &tmp) < 0) {
-		diag_error("cannot write '%s': %s", path, strerror(errno));
+	if (write_temp(dirfd, name, data, len, &tmp) < 0) {
+		diag_error("cannot write '%s': %s", shown, strerror(errno));
 		goto done;
 	}
-	if (injected() || rename(tmp.ptr, path) < 0) {
+	if (injected() || renameat(dirfd, tmp.ptr, dirfd, name) < 0) {
 		int e = errno;
 
-		unlink(tmp.ptr);
-		diag_error("cannot replace '%s': %s", path, strerror(e));
+		unlinkat(dirfd, tmp.ptr, 0);
+		diag_error("cannot replace '%s': %s", shown, strerror(e));
 		goto done;
 	}
-	if (fsync_dir(path) < 0) {
-		diag_error("cannot sync the directory of '%s': %s", path,
-		           strerror(errno));
+	if (fsync_dir(dirfd) < 0) {
+		diag_error("cannot sync the directory of '%s': %s", shown,
+		    strerror(errno));
 		goto done;
 	}
 	rc = 0;
 done:
 	buf_free(&tmp);
+	return rc;
+}
+
+/* Open the directory of path; the last component in *name. */
+static int
+open_parent(const char *path, const char **name)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd;
+
+	if (slash == NULL) {
+		dir = xstrdup(".");
+		*name = path;
+	} else {
+		dir =
+		    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+		*name = slash + 1;
+	}
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		diag_error("cannot open the directory of '%s': %s", path,
+		    strerror(errno));
+	free(dir);
+	return fd;
+}
+
+int
+write_new(const char *path, const char *data, size_t len)
+{
+	const char *name;
+	int fd = open_parent(path, &name), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = write_new_at(fd, name, path, data, len);
+	close(fd);
+	return rc;
+}
+
+int
+write_replace(const char *path, const char *data, size_t len)
+{
+	const char *name;
+	int fd = open_parent(path, &name), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = write_replace_at(fd, name, path, data, len);
+	close(fd);
 	return rc;
 }
 
@@ -184,7 +230,7 @@ write_mkdir(const char *path)
 	if (errno == EEXIST)
 		diag_error("'%s' exists and is not a directory", path);
 	else
-		diag_error("cannot create directory '%s': %s", path,
-		           strerror(errno));
+		diag_error(
+		    "cannot create directory '%s': %s", path, strerror(errno));
 	return -1;
 }

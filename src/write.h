@@ -15,6 +15,15 @@ int write_new(const char *path, const char *data, size_t len);
  * rename, fsync of the directory. On failure the old file is intact.
  */
 int write_replace(const char *path, const char *data, size_t len);
+/*
+ * As write_new and write_replace, for the file name in the directory open
+ * as dirfd (so that the directory cannot change under the write); shown
+ * names the file in messages.
+ */
+int write_new_at(int dirfd, const char *name, const char *shown,
+    const char *data, size_t len);
+int write_replace_at(int dirfd, const char *name, const char *shown,
+    const char *data, size_t len);
 /* mkdir that accepts an existing directory (but not a symlink to one). */
 int write_mkdir(const char *path);
 

@@ -1,0 +1,93 @@
+/* gdprctl incident: the verbs that work on personal-data breaches. */
+#include <stdio.h>
+#include <string.h>
+
+#include "change.h"
+#include "cmd.h"
+
+static const char close_usage[] =
+    "usage: gdprctl incident close ID [--date D]\n"
+    "\n"
+    "Close breach ID: set status: closed and closed: D. Nothing else in\n"
+    "the file changes; a change that would make the record invalid is\n"
+    "refused.\n"
+    "\n"
+    "  --date D    the date it was closed, YYYY-MM-DD (default today)\n";
+
+static int
+incident_close(int argc, char **argv, struct gd_ctx *ctx)
+{
+	static const struct option opts[] = {
+	    {"date", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct change c;
+	struct gd_date dt;
+	const struct record *rec;
+	const char *date = NULL, *id;
+	int ch, rc = EXIT_FAIL;
+
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			date = optarg;
+			if (date_parse(date, strlen(date), &dt) < 0)
+				return usage_error("incident",
+				    "--date takes a date "
+				    "YYYY-MM-DD, not '%s'",
+				    date);
+			break;
+		case 'h':
+			fputs(close_usage, stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error("incident",
+			    "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("incident", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("incident", "incident close takes one id");
+	id = argv[optind];
+	if (!id_valid(id) || strncmp(id, "INC-", 4) != 0)
+		return usage_error(
+		    "incident", "'%s' is not an incident id (INC-...)", id);
+	if (change_open(&c, ctx->dir, ctx->today,
+	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
+		goto done;
+	rec = repo_find(c.r, KIND_INCIDENT, id);
+	if (rec == NULL) {
+		diag_error("no incident %s in the repository", id);
+		goto done;
+	}
+	if (change_begin(&c, rec) < 0 ||
+	    change_set(&c, "status", "status", "closed", EDIT_STR, 1) < 0 ||
+	    change_set(&c, "closed", "closed", date ? date : c.today, EDIT_DATE,
+	        1) < 0)
+		goto done;
+	switch (change_commit(&c)) {
+	case CHANGE_WRITTEN:
+		rc = EXIT_OK;
+		break;
+	case CHANGE_REFUSED:
+		rc = EXIT_FINDINGS;
+		break;
+	}
+done:
+	change_close(&c);
+	return rc;
+}
+
+static const struct verb verbs[] = {
+    {"close", incident_close, close_usage},
+    {NULL, NULL, NULL},
+};
+
+int
+cmd_incident(int argc, char **argv, struct gd_ctx *ctx)
+{
+	return verb_run("incident", verbs, argc, argv, ctx);
+}

@@ -1,0 +1,124 @@
+/* gdprctl request: the verbs that work on data-subject requests. */
+#include <stdio.h>
+#include <string.h>
+
+#include "change.h"
+#include "cmd.h"
+
+static const char respond_usage[] =
+    "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
+    "\n"
+    "Record the answer to request ID: set responded: D, and outcome: O when\n"
+    "given. Nothing else in the file changes; a change that would make the\n"
+    "record invalid is refused.\n"
+    "\n"
+    "  --date D      the date of the answer, YYYY-MM-DD (default today)\n"
+    "  --outcome O   granted, partially-granted, refused or withdrawn\n";
+
+static const char *const outcomes[] = {
+    "granted",
+    "partially-granted",
+    "refused",
+    "withdrawn",
+    NULL,
+};
+
+static int
+known_outcome(const char *s)
+{
+	size_t i;
+
+	for (i = 0; outcomes[i] != NULL; i++)
+		if (strcmp(outcomes[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+request_respond(int argc, char **argv, struct gd_ctx *ctx)
+{
+	static const struct option opts[] = {
+	    {"date", required_argument, NULL, 'd'},
+	    {"outcome", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct change c;
+	struct gd_date dt;
+	const struct record *rec;
+	const char *date = NULL, *outcome = NULL, *id;
+	int ch, rc = EXIT_FAIL;
+
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			date = optarg;
+			if (date_parse(date, strlen(date), &dt) < 0)
+				return usage_error("request",
+				    "--date takes a date "
+				    "YYYY-MM-DD, not '%s'",
+				    date);
+			break;
+		case 'o':
+			outcome = optarg;
+			if (!known_outcome(outcome))
+				return usage_error("request",
+				    "--outcome takes granted, "
+				    "partially-granted, refused or withdrawn, "
+				    "not '%s'",
+				    outcome);
+			break;
+		case 'h':
+			fputs(respond_usage, stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error("request",
+			    "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error(
+			    "request", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("request", "request respond takes one id");
+	id = argv[optind];
+	if (!id_valid(id) || strncmp(id, "REQ-", 4) != 0)
+		return usage_error(
+		    "request", "'%s' is not a request id (REQ-...)", id);
+	if (change_open(&c, ctx->dir, ctx->today,
+	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
+		goto done;
+	rec = repo_find(c.r, KIND_REQUEST, id);
+	if (rec == NULL) {
+		diag_error("no request %s in the repository", id);
+		goto done;
+	}
+	if (change_begin(&c, rec) < 0 ||
+	    change_set(&c, "responded", "responded", date ? date : c.today,
+	        EDIT_DATE, 1) < 0 ||
+	    (outcome != NULL &&
+	        change_set(&c, "outcome", "outcome", outcome, EDIT_STR, 1) < 0))
+		goto done;
+	switch (change_commit(&c)) {
+	case CHANGE_WRITTEN:
+		rc = EXIT_OK;
+		break;
+	case CHANGE_REFUSED:
+		rc = EXIT_FINDINGS;
+		break;
+	}
+done:
+	change_close(&c);
+	return rc;
+}
+
+static const struct verb verbs[] = {
+    {"respond", request_respond, respond_usage},
+    {NULL, NULL, NULL},
+};
+
+int
+cmd_request(int argc, char **argv, struct gd_ctx *ctx)
+{
+	return verb_run("request", verbs, argc, argv, ctx);
+}
