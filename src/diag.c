@@ -317,37 +317,44 @@ print_text(const struct diag_list *l, struct buf *b, int color)
 	}
 }
 
+void
+diag_json(const struct diag_list *l, struct jsonw *w)
+{
+	size_t i;
+
+	jsonw_arr_begin(w);
+	for (i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		jsonw_obj_begin(w);
+		jsonw_key(w, "path");
+		jsonw_str(w, d->path);
+		jsonw_key(w, "line");
+		jsonw_int(w, d->line);
+		jsonw_key(w, "column");
+		jsonw_int(w, d->col);
+		jsonw_key(w, "severity");
+		jsonw_str(w, diag_severity_name(d->severity));
+		jsonw_key(w, "rule");
+		jsonw_str(w, d->rule);
+		jsonw_key(w, "message");
+		jsonw_str(w, d->message);
+		if (d->pointer != NULL) {
+			jsonw_key(w, "pointer");
+			jsonw_str(w, d->pointer);
+		}
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
+}
+
 static void
 print_json(const struct diag_list *l, struct buf *b)
 {
 	struct jsonw w;
-	size_t i;
 
 	jsonw_init(&w, b, 1);
-	jsonw_arr_begin(&w);
-	for (i = 0; i < l->n; i++) {
-		const struct diag *d = &l->v[i];
-
-		jsonw_obj_begin(&w);
-		jsonw_key(&w, "path");
-		jsonw_str(&w, d->path);
-		jsonw_key(&w, "line");
-		jsonw_int(&w, d->line);
-		jsonw_key(&w, "column");
-		jsonw_int(&w, d->col);
-		jsonw_key(&w, "severity");
-		jsonw_str(&w, diag_severity_name(d->severity));
-		jsonw_key(&w, "rule");
-		jsonw_str(&w, d->rule);
-		jsonw_key(&w, "message");
-		jsonw_str(&w, d->message);
-		if (d->pointer != NULL) {
-			jsonw_key(&w, "pointer");
-			jsonw_str(&w, d->pointer);
-		}
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	diag_json(l, &w);
 }
 
 /* GitHub workflow commands %-escape the message, and also , and : in

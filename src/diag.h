@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "jsonw.h"
+
 enum diag_severity {
 	DIAG_OFF = 0,
 	DIAG_WARNING = 1,
@@ -76,6 +78,8 @@ void diag_list_free(struct diag_list *l);
 /* Print findings in one of the formats; color applies to text only. */
 int diag_print(const struct diag_list *l, FILE *fp, enum diag_format fmt,
                int color);
+/* The findings as a JSON array, the items of the json format. */
+void diag_json(const struct diag_list *l, struct jsonw *w);
 /* Parse "text", "json", "github", "sarif"; -1 when unknown. */
 int diag_format_parse(const char *s, enum diag_format *out);
 const char *diag_severity_name(enum diag_severity sev);
