@@ -20,6 +20,8 @@ struct gd_ctx {
 	const char *color_mode; /* auto, always, never */
 	int color_out;          /* colour on stdout */
 	int quiet;
+	int today_given; /* --today was given */
+	const char *cmd; /* the command's name: "incident" */
 };
 
 struct cmd {
@@ -33,7 +35,7 @@ struct cmd {
 struct verb {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
-	const char *usage; /* printed by -h and with usage errors */
+	const char *usage; /* printed by -h; NULL: the verb prints its own */
 };
 
 /* The command table, ending with a NULL name. */
@@ -57,9 +59,13 @@ int opt_long(const char *s, long min, long max, long *out);
 int verb_run(const char *name, const struct verb *table, int argc, char **argv,
              struct gd_ctx *ctx);
 
+int cmd_dpa(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_dpia(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_history(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_register(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_ros(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct gd_ctx *ctx);

@@ -4,6 +4,7 @@
 
 #include "change.h"
 #include "cmd.h"
+#include "record.h"
 
 static const char close_usage[] =
     "usage: gdprctl incident close ID [--date D]\n"
@@ -82,6 +83,8 @@ done:
 }
 
 static const struct verb verbs[] = {
+    RECORD_VERBS,
+    {"deadlines", record_deadlines, NULL},
     {"close", incident_close, close_usage},
     {NULL, NULL, NULL},
 };

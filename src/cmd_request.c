@@ -4,6 +4,7 @@
 
 #include "change.h"
 #include "cmd.h"
+#include "record.h"
 
 static const char respond_usage[] =
     "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
@@ -113,6 +114,8 @@ done:
 }
 
 static const struct verb verbs[] = {
+    RECORD_VERBS,
+    {"due", record_due, NULL},
     {"respond", request_respond, respond_usage},
     {NULL, NULL, NULL},
 };

@@ -49,20 +49,109 @@ const struct cmd commands[] = {
 	"editors and other tools. validate checks YAML or JSON files against any\n"
 	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
 	"export the schemas, or validate files against a schema"},
+    {"register", cmd_register,
+        "usage: gdprctl register list [--format table|csv|json|md] "
+        "[--status S] [--year Y]\n"
+        "       gdprctl register show ID [--format text|json]\n"
+        "       gdprctl register new [--id ID] [--name N] [--purpose P]\n"
+        "                            [--edit|--no-edit]\n"
+        "\n"
+        "The record of processing activities (register/REG-*.yaml).\n"
+        "\n"
+        "  list        one row an entry: name, system, status, review dates\n"
+        "  show ID     an entry with computed values and references\n"
+        "  new         write a new entry from a template\n"
+        "\n"
+        "Run 'gdprctl register VERB -h' for the options of a verb.\n",
+        "work with the record of processing activities"},
+    {"dpa", cmd_dpa,
+        "usage: gdprctl dpa list [--format table|csv|json|md] [--status S] "
+        "[--year Y]\n"
+        "       gdprctl dpa show ID [--format text|json]\n"
+        "       gdprctl dpa new [--id ID] [--processor NAME] [--country CC]\n"
+        "                       [--edit|--no-edit]\n"
+        "       gdprctl dpa expiring [--within DAYS]\n"
+        "\n"
+        "Data processing agreements (dpa/DPA-*.yaml).\n"
+        "\n"
+        "  list        one row an agreement: processor, status, dates\n"
+        "  show ID     an agreement with computed values and references\n"
+        "  new         write a new agreement from a template\n"
+        "  expiring    signed agreements that expire soon or have expired\n"
+        "\n"
+        "Run 'gdprctl dpa VERB -h' for the options of a verb.\n",
+        "work with data processing agreements"},
     {"incident", cmd_incident,
-        "usage: gdprctl incident close ID [--date D]\n"
+        "usage: gdprctl incident list [--format table|csv|json|md] "
+        "[--status S] [--year Y]\n"
+        "       gdprctl incident show ID [--format text|json]\n"
+        "       gdprctl incident new [--id ID] [--title T]\n"
+        "                            [--discovered DATETIME|now]\n"
+        "                            [--risk none|risk|high] "
+        "[--edit|--no-edit]\n"
+        "       gdprctl incident deadlines\n"
+        "       gdprctl incident close ID [--date D]\n"
         "\n"
         "Personal-data breaches (incident/INC-*.yaml).\n"
         "\n"
+        "  list        one row a breach: discovered, risk, status, deadline\n"
+        "  show ID     a breach with its deadline and notifications\n"
+        "  new         write a new breach from a template\n"
+        "  deadlines   open breaches: notification deadline, time left\n"
         "  close ID    set status: closed and closed: D (default today)\n"
         "\n"
         "Run 'gdprctl incident VERB -h' for the options of a verb.\n",
         "work with personal-data breaches"},
+    {"dpia", cmd_dpia,
+        "usage: gdprctl dpia list [--format table|csv|json|md] [--status S] "
+        "[--year Y]\n"
+        "       gdprctl dpia show ID [--format text|json]\n"
+        "       gdprctl dpia new [--id ID] [--title T] [--date D] "
+        "[--edit|--no-edit]\n"
+        "       gdprctl dpia screen ID\n"
+        "\n"
+        "Data protection impact assessments (dpia/DPIA-*.yaml).\n"
+        "\n"
+        "  list        one row an assessment: date, status, criteria, risk\n"
+        "  show ID     an assessment with its risks scored and references\n"
+        "  new         write a new assessment from a template\n"
+        "  screen ID   the WP248 criteria met and whether a DPIA is required\n"
+        "\n"
+        "Run 'gdprctl dpia VERB -h' for the options of a verb.\n",
+        "work with data protection impact assessments"},
+    {"ros", cmd_ros,
+        "usage: gdprctl ros list [--format table|csv|json|md] [--status S] "
+        "[--year Y]\n"
+        "       gdprctl ros show ID [--format text|json]\n"
+        "       gdprctl ros new [--id ID] [--title T] [--date D] "
+        "[--edit|--no-edit]\n"
+        "       gdprctl ros matrix [ID]\n"
+        "\n"
+        "Risk and vulnerability analyses (ros/ROS-*.yaml).\n"
+        "\n"
+        "  list        one row an analysis: date, status, threats, risk\n"
+        "  show ID     an analysis with its threats scored and references\n"
+        "  new         write a new analysis from a template\n"
+        "  matrix [ID] the likelihood x consequence matrix with counts\n"
+        "\n"
+        "Run 'gdprctl ros VERB -h' for the options of a verb.\n",
+        "work with risk and vulnerability analyses"},
     {"request", cmd_request,
-        "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
+        "usage: gdprctl request list [--format table|csv|json|md] "
+        "[--status S] [--year Y]\n"
+        "       gdprctl request show ID [--format text|json]\n"
+        "       gdprctl request new [--id ID] [--type T] "
+        "[--received DATE|today]\n"
+        "                           [--case CASE] [--edit|--no-edit]\n"
+        "       gdprctl request due\n"
+        "       gdprctl request respond ID [--date D] [--outcome O]\n"
         "\n"
         "Data-subject requests (request/REQ-*.yaml).\n"
         "\n"
+        "  list        one row a request: type, received, deadline, status\n"
+        "  show ID     a request with its deadline\n"
+        "  new         write a new request from a template\n"
+        "  due         open requests with the days left\n"
         "  respond ID  set responded: D (default today), and outcome: O\n"
         "\n"
         "Run 'gdprctl request VERB -h' for the options of a verb.\n",
@@ -207,7 +296,7 @@ verb_run(const char *name, const struct verb *table, int argc, char **argv,
 		return print_usage(name);
 	for (v = table; argc > 1 && v->name != NULL; v++) {
 		if (strcmp(v->name, argv[1]) == 0) {
-			if (argc > 2 &&
+			if (v->usage != NULL && argc > 2 &&
 			    (strcmp(argv[2], "-h") == 0 ||
 			        strcmp(argv[2], "--help") == 0)) {
 				fputs(v->usage, stdout);
@@ -289,7 +378,7 @@ main(int argc, char **argv)
 	    {"color", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0};
+	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0, 0, NULL};
 	const char *today = NULL;
 	const struct cmd *c;
 	int ch;
@@ -330,6 +419,7 @@ main(int argc, char **argv)
 			    NULL, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	ctx.today_given = today != NULL;
 	if (today == NULL)
 		ctx.today = date_today();
 	else if (date_parse(today, strlen(today), &ctx.today) < 0)
@@ -347,6 +437,7 @@ main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	ctx.dir = ".";
+	ctx.cmd = c->name;
 	diag_set_quiet(ctx.quiet);
 	ctx.color_out = diag_color_enabled(ctx.color_mode, stdout);
 	argv += optind;
