@@ -197,6 +197,8 @@ int rec_width(void);
 /* Print the load findings of kind k's files to stderr; 1 if any error. */
 int rec_print_load(
     const struct gd_ctx *ctx, enum kind k, const struct diag_list *d);
+/* For diag_retain: whether a finding is about the file path. */
+int rec_of_path(const struct diag *dg, void *path);
 /* Write out to stdout. */
 void rec_flush(struct buf *out);
 /* v as a JSON value. */

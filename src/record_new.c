@@ -346,12 +346,6 @@ edit(const char *path)
 	buf_free(&cmd);
 }
 
-static int
-of_path(const struct diag *dg, void *arg)
-{
-	return strcmp(dg->path, arg) == 0;
-}
-
 /* Check the repository with the new record and print its findings. */
 static int
 check_new(const struct gd_ctx *ctx, const char *rel)
@@ -361,7 +355,7 @@ check_new(const struct gd_ctx *ctx, const char *rel)
 	struct rctx c;
 	int rc = rec_open(ctx, &r, &c, &d, 1);
 
-	diag_retain(&d, of_path, (void *)rel);
+	diag_retain(&d, rec_of_path, (void *)rel);
 	diag_sort(&d);
 	fflush(stdout);
 	diag_print(

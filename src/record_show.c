@@ -581,12 +581,6 @@ show_json(const struct record *rec, const struct rnode *root,
 	jsonw_obj_end(&w);
 }
 
-static int
-of_path(const struct diag *dg, void *arg)
-{
-	return strcmp(dg->path, arg) == 0;
-}
-
 /* The record of kind k with id, or the file <dir>/<id>.yaml that did not
  * load (NULL and *broken set), or neither. */
 static const struct record *
@@ -652,7 +646,7 @@ record_show(int argc, char **argv, struct gd_ctx *ctx)
 		goto done;
 	rec = lookup(r, k, argv[optind], &broken);
 	if (rec == NULL && broken != NULL) {
-		diag_retain(&d, of_path, broken->path);
+		diag_retain(&d, rec_of_path, broken->path);
 		diag_sort(&d);
 		diag_print(&d, stderr, DIAG_TEXT,
 		    diag_color_enabled(ctx->color_mode, stderr));
@@ -663,7 +657,7 @@ record_show(int argc, char **argv, struct gd_ctx *ctx)
 		diag_error("no %s record with id '%s'", name, argv[optind]);
 		goto done;
 	}
-	diag_retain(&d, of_path, rec->path);
+	diag_retain(&d, rec_of_path, rec->path);
 	diag_sort(&d);
 	root = build(&c, rec);
 	if (json) {

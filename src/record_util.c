@@ -394,6 +394,12 @@ rec_json_value(struct jsonw *w, const struct rv *v)
 	}
 }
 
+int
+rec_of_path(const struct diag *dg, void *path)
+{
+	return strcmp(dg->path, path) == 0;
+}
+
 void
 rec_flush(struct buf *out)
 {
@@ -422,10 +428,10 @@ opt_line(struct buf *b, const char *opt, const char *help)
 {
 	size_t col = 22, used = 0;
 
-	buf_printf(b, "  %-19s ", opt);
-	if (strlen(opt) > 19) {
-		buf_printf(b, "\n%*s", (int)col, "");
-	}
+	if (strlen(opt) > 19)
+		buf_printf(b, "  %s\n%*s", opt, (int)col, "");
+	else
+		buf_printf(b, "  %-19s ", opt);
 	while (*help != '\0') {
 		size_t n = strcspn(help, " ");
 

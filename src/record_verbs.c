@@ -44,37 +44,38 @@ static const char matrix_usage[] =
     "Print the likelihood x consequence matrix of the threats of ROS ID, or\n"
     "of every ROS, before and after measures: each cell's level and count.\n";
 
-/* A record with the date or instant it is sorted by. */
-struct due_rec {
-	const struct record *rec;
-	int64_t key;
+/* How a verb of a kind is called. */
+struct vspec {
+	const char *cmd, *verb, *usage;
+	int minargs, maxargs;
+	int within; /* takes --within DAYS */
 };
 
-static int
-cmp_due(const void *a, const void *b)
-{
-	const struct due_rec *x = a, *y = b;
+static const struct vspec deadlines_spec = {
+    "incident", "deadlines", deadlines_usage, 0, 0, 0};
+static const struct vspec due_spec = {"request", "due", due_usage, 0, 0, 0};
+static const struct vspec expiring_spec = {
+    "dpa", "expiring", expiring_usage, 0, 0, 1};
+static const struct vspec screen_spec = {
+    "dpia", "screen", screen_usage, 1, 1, 0};
+static const struct vspec matrix_spec = {
+    "ros", "matrix", matrix_usage, 0, 1, 0};
 
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return rec_idcmp(x->rec->id, y->rec->id);
-}
-
-static void
-sort_due(struct due_rec *v, size_t n)
-{
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_due);
-}
+/* A verb's repository, its findings of loading and its options. */
+struct vrun {
+	struct repo *r;
+	struct rctx c;
+	struct diag_list d;
+	long within; /* -1 when not given */
+};
 
 /*
- * Parse the options of a verb that takes -h and, when within is not NULL,
- * --within DAYS; check the number of arguments. Returns -1 to go on, else
- * the exit status.
+ * Parse the options and arguments of a verb and open the repository.
+ * Returns -1 to go on, else the exit status (the verb is done).
  */
 static int
-verb_opts(const char *cmd, const char *verb, const char *usage, int argc,
-    char **argv, int minargs, int maxargs, long *within)
+verb_begin(const struct vspec *vs, int argc, char **argv,
+    const struct gd_ctx *ctx, struct vrun *vr)
 {
 	static const struct option opts[] = {
 	    {"within", required_argument, NULL, 'w'},
@@ -83,50 +84,44 @@ verb_opts(const char *cmd, const char *verb, const char *usage, int argc,
 	};
 	int ch, n;
 
-	while ((ch = getopt_long(
-	            argc, argv, ":h", within ? opts : opts + 1, NULL)) != -1) {
+	memset(vr, 0, sizeof(*vr));
+	vr->within = -1;
+	while ((ch = getopt_long(argc, argv, ":h", vs->within ? opts : opts + 1,
+	            NULL)) != -1) {
 		switch (ch) {
 		case 'w':
-			if (opt_long(optarg, 0, 100000, within) < 0)
-				return usage_error(cmd,
-				    "--within takes a number of "
-				    "days, not '%s'",
+			if (opt_long(optarg, 0, 100000, &vr->within) < 0)
+				return usage_error(vs->cmd,
+				    "--within takes a number of days, not '%s'",
 				    optarg);
 			break;
 		case 'h':
-			fputs(usage, stdout);
+			fputs(vs->usage, stdout);
 			return EXIT_OK;
 		case ':':
-			return usage_error(
-			    cmd, "option '%s' needs a value", argv[optind - 1]);
+			return usage_error(vs->cmd, "option '%s' needs a value",
+			    argv[optind - 1]);
 		default:
 			return usage_error(
-			    cmd, "unknown option '%s'", argv[optind - 1]);
+			    vs->cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	n = argc - optind;
-	if (n < minargs || n > maxargs)
-		return usage_error(cmd, "%s takes %s", verb,
-		    maxargs == 0       ? "no arguments"
-		        : minargs == 1 ? "one id"
-		                       : "at most one id");
+	if (n < vs->minargs || n > vs->maxargs)
+		return usage_error(vs->cmd, "%s %s takes %s", vs->cmd, vs->verb,
+		    vs->maxargs == 0       ? "no arguments"
+		        : vs->minargs == 1 ? "one id"
+		                           : "at most one id");
+	if (rec_open(ctx, &vr->r, &vr->c, &vr->d, 0) < 0)
+		return EXIT_FAIL;
 	return -1;
 }
 
-/* Render t to stdout and free it; or say that there is nothing. */
 static void
-print_table(const struct gd_ctx *ctx, struct table *t, const char *none)
+verb_end(struct vrun *vr)
 {
-	struct buf out = BUF_INIT;
-
-	if (table_rows(t) == 0) {
-		diag_info("%s", none);
-	} else {
-		table_render(t, &out, rec_width(), ctx->color_out);
-		rec_flush(&out);
-	}
-	table_free(t);
-	buf_free(&out);
+	repo_free(vr->r);
+	diag_list_free(&vr->d);
 }
 
 static void
@@ -145,207 +140,222 @@ cell(struct table *t, size_t col, const struct rv *v, const char *locale)
 	buf_free(&scratch);
 }
 
+/*
+ * The verbs that list the records of a kind that fall due, the soonest
+ * first: which records, in which order, and their rows.
+ */
+struct dated {
+	const struct vspec *spec;
+	enum kind kind;
+	const char *none; /* said when no record falls due */
+	const char *heads[5];
+	int aligns[5];
+	/* 0 and the instant or day to sort by, or -1 to leave rec out. */
+	int (*pick)(
+	    const struct vrun *vr, const struct yml_node *rec, int64_t *key);
+	void (*row)(const struct vrun *vr, const struct yml_node *rec,
+	    int64_t key, struct table *t);
+};
+
+struct due_rec {
+	const struct record *rec;
+	int64_t key;
+};
+
+static int
+cmp_due(const void *a, const void *b)
+{
+	const struct due_rec *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return rec_idcmp(x->rec->id, y->rec->id);
+}
+
+static int
+dated_run(const struct dated *dt, int argc, char **argv, struct gd_ctx *ctx)
+{
+	const struct record *rec = NULL;
+	struct due_rec *v = NULL;
+	struct buf out = BUF_INIT;
+	struct table *t;
+	struct vrun vr;
+	size_t n = 0, cap = 0, i;
+	int64_t key;
+	int rc = verb_begin(dt->spec, argc, argv, ctx, &vr);
+
+	if (rc >= 0) {
+		verb_end(&vr);
+		return rc;
+	}
+	while ((rec = repo_next(vr.r, dt->kind, rec)) != NULL) {
+		if (rec->doc == NULL || rec->id == NULL ||
+		    dt->pick(&vr, rec->doc->root, &key) < 0)
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		v[n].rec = rec;
+		v[n++].key = key;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_due);
+	t = table_new(5);
+	for (i = 0; i < 5; i++)
+		col_head(t, vr.c.locale, i, dt->heads[i], dt->aligns[i]);
+	for (i = 0; i < n; i++) {
+		table_add_row(t);
+		table_cell(t, 0, v[i].rec->id);
+		dt->row(&vr, v[i].rec->doc->root, v[i].key, t);
+	}
+	if (n == 0) {
+		diag_info("%s", dt->none);
+	} else {
+		table_render(t, &out, rec_width(), ctx->color_out);
+		rec_flush(&out);
+	}
+	table_free(t);
+	buf_free(&out);
+	free(v);
+	verb_end(&vr);
+	return EXIT_OK;
+}
+
+static int
+pick_breach(const struct vrun *vr, const struct yml_node *inc, int64_t *key)
+{
+	const char *status = yml_get_str(inc, "status");
+	struct breach b;
+
+	if (status != NULL && strcmp(status, "closed") == 0)
+		return -1;
+	rec_breach(&vr->c, inc, &b);
+	*key = b.valid ? b.deadline.utc : INT64_MAX;
+	return 0;
+}
+
+static void
+row_breach(const struct vrun *vr, const struct yml_node *inc, int64_t key,
+    struct table *t)
+{
+	struct rv a = {0}, s = {0};
+	struct breach b;
+	char when[17] = "";
+
+	(void)key;
+	rec_breach(&vr->c, inc, &b);
+	if (b.valid)
+		rec_short_datetime(b.deadline, when);
+	rec_breach_text(&vr->c, &b, &a);
+	rv_str(&s, b.subjects);
+	s.etype = "subjects";
+	s.color = strcmp(b.subjects, "missing") == 0 ? RC_BAD : NULL;
+	table_cell(t, 1, when);
+	cell(t, 2, &a, vr->c.locale);
+	cell(t, 3, &s, vr->c.locale);
+	table_cell(t, 4, yml_get_str(inc, "title"));
+	rv_clear(&a);
+	rv_clear(&s);
+}
+
+static const struct dated deadlines = {&deadlines_spec, KIND_INCIDENT,
+    "no open incidents",
+    {"col.id", "col.deadline", "rec.col.authority", "rec.col.subjects",
+        "col.title"},
+    {TABLE_LEFT, TABLE_LEFT, TABLE_LEFT, TABLE_LEFT, TABLE_LEFT | TABLE_SHRINK},
+    pick_breach, row_breach};
+
 int
 record_deadlines(int argc, char **argv, struct gd_ctx *ctx)
 {
-	struct diag_list d = DIAG_LIST_INIT;
-	const struct record *rec = NULL;
-	struct due_rec *v = NULL;
-	struct table *t;
-	struct repo *r = NULL;
-	struct rctx c;
-	size_t n = 0, cap = 0, i;
-	int rc = verb_opts(
-	    "incident", "deadlines", deadlines_usage, argc, argv, 0, 0, NULL);
-
-	if (rc >= 0)
-		return rc;
-	rc = EXIT_FAIL;
-	if (rec_open(ctx, &r, &c, &d, 0) < 0)
-		goto done;
-	while ((rec = repo_next(r, KIND_INCIDENT, rec)) != NULL) {
-		const char *status;
-		struct breach b;
-
-		if (rec->doc == NULL || rec->id == NULL)
-			continue;
-		status = yml_get_str(rec->doc->root, "status");
-		if (status != NULL && strcmp(status, "closed") == 0)
-			continue;
-		rec_breach(&c, rec->doc->root, &b);
-		v = xgrow(v, &cap, n + 1, sizeof(*v));
-		v[n].rec = rec;
-		v[n++].key = b.valid ? b.deadline.utc : INT64_MAX;
-	}
-	sort_due(v, n);
-	t = table_new(5);
-	col_head(t, c.locale, 0, "col.id", TABLE_LEFT);
-	col_head(t, c.locale, 1, "col.deadline", TABLE_LEFT);
-	col_head(t, c.locale, 2, "rec.col.authority", TABLE_LEFT);
-	col_head(t, c.locale, 3, "rec.col.subjects", TABLE_LEFT);
-	col_head(t, c.locale, 4, "col.title", TABLE_LEFT | TABLE_SHRINK);
-	for (i = 0; i < n; i++) {
-		const struct yml_node *inc = v[i].rec->doc->root;
-		struct rv a = {0}, s = {0};
-		struct breach b;
-		char when[17] = "";
-
-		rec_breach(&c, inc, &b);
-		if (b.valid)
-			rec_short_datetime(b.deadline, when);
-		rec_breach_text(&c, &b, &a);
-		rv_str(&s, b.subjects);
-		s.etype = "subjects";
-		s.color = strcmp(b.subjects, "missing") == 0 ? RC_BAD : NULL;
-		table_add_row(t);
-		table_cell(t, 0, v[i].rec->id);
-		table_cell(t, 1, when);
-		cell(t, 2, &a, c.locale);
-		cell(t, 3, &s, c.locale);
-		table_cell(t, 4, yml_get_str(inc, "title"));
-		rv_clear(&a);
-		rv_clear(&s);
-	}
-	print_table(ctx, t, "no open incidents");
-	rc = EXIT_OK;
-done:
-	free(v);
-	repo_free(r);
-	diag_list_free(&d);
-	return rc;
+	return dated_run(&deadlines, argc, argv, ctx);
 }
+
+static int
+pick_request(const struct vrun *vr, const struct yml_node *req, int64_t *key)
+{
+	struct answer a;
+
+	rec_answer(&vr->c, req, &a);
+	if (a.responded)
+		return -1;
+	*key = a.valid ? date_to_days(a.deadline) : INT64_MAX;
+	return 0;
+}
+
+static void
+row_request(const struct vrun *vr, const struct yml_node *req, int64_t key,
+    struct table *t)
+{
+	struct rv left = {0}, type = {0}, due = {0};
+	struct answer a;
+
+	(void)key;
+	rec_answer(&vr->c, req, &a);
+	if (a.valid) {
+		rv_date(&due, a.deadline);
+		rec_days_text(&vr->c, a.left, &left);
+	}
+	rv_node(&type, yml_get(req, "type"));
+	type.etype = "request-type";
+	cell(t, 1, &type, vr->c.locale);
+	cell(t, 2, &due, vr->c.locale);
+	cell(t, 3, &left, vr->c.locale);
+	table_cell(t, 4, yml_get_str(req, "case"));
+	rv_clear(&left);
+	rv_clear(&type);
+	rv_clear(&due);
+}
+
+static const struct dated due = {&due_spec, KIND_REQUEST, "no open requests",
+    {"col.id", "col.type", "col.deadline", "rec.col.left", "rec.col.case"},
+    {TABLE_LEFT, TABLE_LEFT, TABLE_LEFT, TABLE_LEFT, TABLE_LEFT | TABLE_SHRINK},
+    pick_request, row_request};
 
 int
 record_due(int argc, char **argv, struct gd_ctx *ctx)
 {
-	struct diag_list d = DIAG_LIST_INIT;
-	const struct record *rec = NULL;
-	struct due_rec *v = NULL;
-	struct table *t;
-	struct repo *r = NULL;
-	struct rctx c;
-	size_t n = 0, cap = 0, i;
-	int rc = verb_opts("request", "due", due_usage, argc, argv, 0, 0, NULL);
-
-	if (rc >= 0)
-		return rc;
-	rc = EXIT_FAIL;
-	if (rec_open(ctx, &r, &c, &d, 0) < 0)
-		goto done;
-	while ((rec = repo_next(r, KIND_REQUEST, rec)) != NULL) {
-		struct answer a;
-
-		if (rec->doc == NULL || rec->id == NULL)
-			continue;
-		rec_answer(&c, rec->doc->root, &a);
-		if (a.responded)
-			continue;
-		v = xgrow(v, &cap, n + 1, sizeof(*v));
-		v[n].rec = rec;
-		v[n++].key = a.valid ? date_to_days(a.deadline) : INT64_MAX;
-	}
-	sort_due(v, n);
-	t = table_new(5);
-	col_head(t, c.locale, 0, "col.id", TABLE_LEFT);
-	col_head(t, c.locale, 1, "col.type", TABLE_LEFT);
-	col_head(t, c.locale, 2, "col.deadline", TABLE_LEFT);
-	col_head(t, c.locale, 3, "rec.col.left", TABLE_LEFT);
-	col_head(t, c.locale, 4, "rec.col.case", TABLE_LEFT | TABLE_SHRINK);
-	for (i = 0; i < n; i++) {
-		const struct yml_node *req = v[i].rec->doc->root;
-		struct rv left = {0}, type = {0}, due = {0};
-		struct answer a;
-
-		rec_answer(&c, req, &a);
-		if (a.valid) {
-			rv_date(&due, a.deadline);
-			rec_days_text(&c, a.left, &left);
-		}
-		rv_node(&type, yml_get(req, "type"));
-		type.etype = "request-type";
-		table_add_row(t);
-		table_cell(t, 0, v[i].rec->id);
-		cell(t, 1, &type, c.locale);
-		cell(t, 2, &due, c.locale);
-		cell(t, 3, &left, c.locale);
-		table_cell(t, 4, yml_get_str(req, "case"));
-		rv_clear(&left);
-		rv_clear(&type);
-		rv_clear(&due);
-	}
-	print_table(ctx, t, "no open requests");
-	rc = EXIT_OK;
-done:
-	free(v);
-	repo_free(r);
-	diag_list_free(&d);
-	return rc;
+	return dated_run(&due, argc, argv, ctx);
 }
+
+static int
+pick_agreement(const struct vrun *vr, const struct yml_node *dpa, int64_t *key)
+{
+	const char *status = yml_get_str(dpa, "status");
+	long within =
+	    vr->within >= 0 ? vr->within : vr->c.cfg->dpa_warning_days;
+	struct gd_date exp;
+
+	if (status == NULL || strcmp(status, "signed") != 0 ||
+	    rec_date(dpa, "expires", &exp) < 0 ||
+	    date_to_days(exp) - date_to_days(vr->c.today) > within)
+		return -1;
+	*key = date_to_days(exp);
+	return 0;
+}
+
+static void
+row_agreement(const struct vrun *vr, const struct yml_node *dpa, int64_t key,
+    struct table *t)
+{
+	struct rv left = {0};
+
+	rec_expiry_text(&vr->c, (long)(key - date_to_days(vr->c.today)), &left);
+	table_cell(t, 1, rec_str(dpa, "processor.name"));
+	table_cell(t, 2, yml_get_str(dpa, "expires"));
+	cell(t, 3, &left, vr->c.locale);
+	table_cell(t, 4, yml_get_str(dpa, "review_by"));
+	rv_clear(&left);
+}
+
+static const struct dated expiring = {&expiring_spec, KIND_DPA,
+    "no agreements expire within that time",
+    {"col.id", "col.processor", "col.expires", "rec.col.left", "col.review_by"},
+    {TABLE_LEFT, TABLE_LEFT | TABLE_SHRINK, TABLE_LEFT, TABLE_LEFT, TABLE_LEFT},
+    pick_agreement, row_agreement};
 
 int
 record_expiring(int argc, char **argv, struct gd_ctx *ctx)
 {
-	struct diag_list d = DIAG_LIST_INIT;
-	const struct record *rec = NULL;
-	struct due_rec *v = NULL;
-	struct table *t;
-	struct repo *r = NULL;
-	struct rctx c;
-	size_t n = 0, cap = 0, i;
-	long within = -1;
-	int rc = verb_opts(
-	    "dpa", "expiring", expiring_usage, argc, argv, 0, 0, &within);
-
-	if (rc >= 0)
-		return rc;
-	rc = EXIT_FAIL;
-	if (rec_open(ctx, &r, &c, &d, 0) < 0)
-		goto done;
-	if (within < 0)
-		within = c.cfg->dpa_warning_days;
-	while ((rec = repo_next(r, KIND_DPA, rec)) != NULL) {
-		const char *status;
-		struct gd_date exp;
-
-		if (rec->doc == NULL || rec->id == NULL)
-			continue;
-		status = yml_get_str(rec->doc->root, "status");
-		if (status == NULL || strcmp(status, "signed") != 0 ||
-		    rec_date(rec->doc->root, "expires", &exp) < 0 ||
-		    date_to_days(exp) - date_to_days(c.today) > within)
-			continue;
-		v = xgrow(v, &cap, n + 1, sizeof(*v));
-		v[n].rec = rec;
-		v[n++].key = date_to_days(exp);
-	}
-	sort_due(v, n);
-	t = table_new(5);
-	col_head(t, c.locale, 0, "col.id", TABLE_LEFT);
-	col_head(t, c.locale, 1, "col.processor", TABLE_LEFT | TABLE_SHRINK);
-	col_head(t, c.locale, 2, "col.expires", TABLE_LEFT);
-	col_head(t, c.locale, 3, "rec.col.left", TABLE_LEFT);
-	col_head(t, c.locale, 4, "col.review_by", TABLE_LEFT);
-	for (i = 0; i < n; i++) {
-		const struct yml_node *dpa = v[i].rec->doc->root;
-		struct rv left = {0};
-
-		rec_expiry_text(
-		    &c, (long)(v[i].key - date_to_days(c.today)), &left);
-		table_add_row(t);
-		table_cell(t, 0, v[i].rec->id);
-		table_cell(t, 1, rec_str(dpa, "processor.name"));
-		table_cell(t, 2, yml_get_str(dpa, "expires"));
-		cell(t, 3, &left, c.locale);
-		table_cell(t, 4, yml_get_str(dpa, "review_by"));
-		rv_clear(&left);
-	}
-	print_table(ctx, t, "no agreements expire within that time");
-	rc = EXIT_OK;
-done:
-	free(v);
-	repo_free(r);
-	diag_list_free(&d);
-	return rc;
+	return dated_run(&expiring, argc, argv, ctx);
 }
 
 /* The record id of kind k for a verb; reports when there is none. */
@@ -372,24 +382,18 @@ title_line(const struct gd_ctx *ctx, const struct record *rec, struct buf *out)
 int
 record_screen(int argc, char **argv, struct gd_ctx *ctx)
 {
-	struct diag_list d = DIAG_LIST_INIT;
 	const struct record *rec;
 	const struct yml_node *scr;
 	struct buf out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
 	struct table *t;
-	struct repo *r = NULL;
-	struct rctx c;
+	struct vrun vr;
 	size_t i;
-	int rc = verb_opts(
-	        "dpia", "screen", screen_usage, argc, argv, 1, 1, NULL),
-	    met;
+	int met, rc = verb_begin(&screen_spec, argc, argv, ctx, &vr);
 
 	if (rc >= 0)
-		return rc;
-	rc = EXIT_FAIL;
-	if (rec_open(ctx, &r, &c, &d, 0) < 0)
 		goto done;
-	rec = find(r, KIND_DPIA, argv[optind]);
+	rc = EXIT_FAIL;
+	rec = find(vr.r, KIND_DPIA, argv[optind]);
 	if (rec == NULL)
 		goto done;
 	scr = yml_get(rec->doc->root, "screening");
@@ -397,8 +401,8 @@ record_screen(int argc, char **argv, struct gd_ctx *ctx)
 	title_line(ctx, rec, &out);
 	t = table_new(2);
 	col_head(
-	    t, c.locale, 0, "rec.col.criterion", TABLE_LEFT | TABLE_SHRINK);
-	col_head(t, c.locale, 1, "rec.col.met", TABLE_LEFT);
+	    t, vr.c.locale, 0, "rec.col.criterion", TABLE_LEFT | TABLE_SHRINK);
+	col_head(t, vr.c.locale, 1, "rec.col.met", TABLE_LEFT);
 	for (i = 0; i < risk_ncriteria; i++) {
 		const struct yml_node *n = yml_get(scr, risk_criteria[i]);
 		struct rv v = {0};
@@ -406,13 +410,13 @@ record_screen(int argc, char **argv, struct gd_ctx *ctx)
 		if (n != NULL && n->type == YML_BOOL)
 			rv_bool(&v, n->boolean);
 		else
-			rv_l10n(&v, c.locale, "word.not_set", NULL);
+			rv_l10n(&v, vr.c.locale, "word.not_set", NULL);
 		if (v.type == RV_BOOL && v.num)
 			v.color = "1";
 		table_add_row(t);
-		table_cell(
-		    t, 0, l10n_enum(c.locale, "criterion", risk_criteria[i]));
-		cell(t, 1, &v, c.locale);
+		table_cell(t, 0,
+		    l10n_enum(vr.c.locale, "criterion", risk_criteria[i]));
+		cell(t, 1, &v, vr.c.locale);
 		rv_clear(&v);
 	}
 	table_render(t, &out, rec_width(), ctx->color_out);
@@ -420,7 +424,7 @@ record_screen(int argc, char **argv, struct gd_ctx *ctx)
 	buf_printf(&a, "%d", met);
 	buf_printf(&b, "%zu", risk_ncriteria);
 	buf_putc(&out, '\n');
-	l10n_format(&out, c.locale,
+	l10n_format(&out, vr.c.locale,
 	    met >= 2 ? "rec.screen_required" : "rec.screen_not_required", a.ptr,
 	    b.ptr, (const char *)NULL);
 	buf_putc(&out, '\n');
@@ -430,8 +434,7 @@ done:
 	buf_free(&out);
 	buf_free(&a);
 	buf_free(&b);
-	repo_free(r);
-	diag_list_free(&d);
+	verb_end(&vr);
 	return rc;
 }
 
@@ -517,56 +520,51 @@ grid_render(const struct gd_ctx *ctx, const struct rctx *c, const size_t *count,
 int
 record_matrix(int argc, char **argv, struct gd_ctx *ctx)
 {
-	struct diag_list d = DIAG_LIST_INIT;
 	const struct record *rec = NULL;
 	struct buf out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
 	struct grid g = {0};
-	struct repo *r = NULL;
 	size_t nros = 0;
-	struct rctx c;
-	int rc =
-	    verb_opts("ros", "matrix", matrix_usage, argc, argv, 0, 1, NULL);
+	struct vrun vr;
+	int rc = verb_begin(&matrix_spec, argc, argv, ctx, &vr);
 
 	if (rc >= 0)
-		return rc;
-	rc = EXIT_FAIL;
-	if (rec_open(ctx, &r, &c, &d, 0) < 0)
 		goto done;
-	g.nl = c.cfg->nlikelihood;
-	g.nc = c.cfg->nconsequence;
+	rc = EXIT_FAIL;
+	g.nl = vr.c.cfg->nlikelihood;
+	g.nc = vr.c.cfg->nconsequence;
 	g.before = xcalloc(g.nl * g.nc + 1, sizeof(size_t));
 	g.after = xcalloc(g.nl * g.nc + 1, sizeof(size_t));
 	if (optind < argc) {
-		rec = find(r, KIND_ROS, argv[optind]);
+		rec = find(vr.r, KIND_ROS, argv[optind]);
 		if (rec == NULL)
 			goto done;
 		title_line(ctx, rec, &out);
-		grid_add(c.cfg, &g, rec->doc->root);
+		grid_add(vr.c.cfg, &g, rec->doc->root);
 		nros = 1;
 	} else {
-		while ((rec = repo_next(r, KIND_ROS, rec)) != NULL) {
+		while ((rec = repo_next(vr.r, KIND_ROS, rec)) != NULL) {
 			if (rec->doc == NULL)
 				continue;
-			grid_add(c.cfg, &g, rec->doc->root);
+			grid_add(vr.c.cfg, &g, rec->doc->root);
 			nros++;
 		}
 	}
 	buf_printf(&a, "%zu", g.items);
 	buf_printf(&b, "%zu", nros);
-	l10n_format(&out, c.locale,
+	l10n_format(&out, vr.c.locale,
 	    nros == 1 ? "rec.matrix_count_one" : "rec.matrix_count", a.ptr,
 	    b.ptr, (const char *)NULL);
 	if (g.unscored > 0) {
 		buf_reset(&a);
 		buf_printf(&a, "%zu", g.unscored);
 		buf_puts(&out, " ");
-		l10n_format(&out, c.locale, "rec.matrix_unscored", a.ptr,
+		l10n_format(&out, vr.c.locale, "rec.matrix_unscored", a.ptr,
 		    (const char *)NULL);
 	}
 	buf_puts(&out, "\n\n");
-	grid_render(ctx, &c, g.before, "report.risks.matrix_before", &out);
+	grid_render(ctx, &vr.c, g.before, "report.risks.matrix_before", &out);
 	buf_putc(&out, '\n');
-	grid_render(ctx, &c, g.after, "report.risks.matrix_after", &out);
+	grid_render(ctx, &vr.c, g.after, "report.risks.matrix_after", &out);
 	rec_flush(&out);
 	rc = EXIT_OK;
 done:
@@ -575,7 +573,6 @@ done:
 	buf_free(&out);
 	buf_free(&a);
 	buf_free(&b);
-	repo_free(r);
-	diag_list_free(&d);
+	verb_end(&vr);
 	return rc;
 }
