@@ -6,6 +6,8 @@
 #include "diag.h"
 #include "repo.h"
 
+struct schema_set;
+
 struct check_opts {
 	struct gd_date today; /* what the time-dependent rules take as today */
 	const char *changed_since; /* --changed-since REV, or NULL */
@@ -20,5 +22,10 @@ int check_repo(struct repo *r, const struct check_opts *co,
  */
 int check_records(struct repo *r, const struct check_opts *co,
                   struct diag_list *d);
+
+/* The built-in schemas, compiled on first use; NULL after reporting. */
+const struct schema_set *check_schemas(void);
+/* Free what the pipeline keeps for the whole run. */
+void check_cleanup(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "check.h"
 #include "cmd.h"
 #include "git.h"
 
@@ -445,6 +446,7 @@ main(int argc, char **argv)
 	opt_reset();
 	git_start();
 	ch = finish(c->fn(argc, argv, &ctx));
+	check_cleanup();
 	git_stop();
 	return ch;
 }

@@ -220,7 +220,7 @@ rules_in_eea(const char *country)
 }
 
 void
-rules_run(const struct repo *r, struct gd_date today, struct diag_list *d)
+rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
 {
 	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
 
@@ -232,6 +232,16 @@ rules_run(const struct repo *r, struct gd_date today, struct diag_list *d)
 	rules_ros(&x);
 	rules_request(&x);
 	rules_plan(&x);
-	rules_pdata(&x);
+	rules_pdata_config(&x);
 	free(x.links);
+}
+
+void
+rules_run(const struct repo *r, struct gd_date today, struct diag_list *d)
+{
+	size_t i;
+
+	rules_cross(r, today, d);
+	for (i = 0; i < r->n; i++)
+		rules_record(&r->recs[i], d);
 }

@@ -20,6 +20,11 @@ void rules_ids(const struct repo *r, struct diag_list *d);
  * only for records that are in scope.
  */
 void rules_run(const struct repo *r, struct gd_date today, struct diag_list *d);
+/* The rules that look at other records or at today (all but rules_record). */
+void rules_cross(const struct repo *r, struct gd_date today,
+    struct diag_list *d);
+/* The rules of one record alone (personal-data); safe on any thread. */
+void rules_record(const struct record *rec, struct diag_list *d);
 
 /*
  * The rule personal-data over a text that may arrive in pieces: feed it
@@ -66,7 +71,7 @@ void rules_dpia(const struct rules_ctx *x);
 void rules_ros(const struct rules_ctx *x);
 void rules_request(const struct rules_ctx *x);
 void rules_plan(const struct rules_ctx *x);
-void rules_pdata(const struct rules_ctx *x);
+void rules_pdata_config(const struct rules_ctx *x);
 
 /* Helpers of the rule files (src/rules.c). */
 

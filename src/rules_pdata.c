@@ -179,17 +179,16 @@ scan_doc(const struct record *rec, struct diag_list *d)
 }
 
 void
-rules_pdata(const struct rules_ctx *x)
+rules_record(const struct record *rec, struct diag_list *d)
 {
-	size_t i;
+	if (rec->in_scope && rec->doc != NULL)
+		scan_doc(rec, d);
+}
 
-	for (i = 0; i < x->r->n; i++) {
-		const struct record *rec = &x->r->recs[i];
-
-		if (rec->in_scope && rec->doc != NULL)
-			scan_doc(rec, x->d);
-	}
-	if (x->cfg->doc != NULL) {
+void
+rules_pdata_config(const struct rules_ctx *x)
+{
+	if (x->cfg->doc != NULL && repo_in_scope(x->r, x->cfg->doc->path)) {
 		struct record cfg = {0};
 
 		cfg.path = x->cfg->doc->path;

@@ -789,8 +789,13 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 		return -1;
 	}
 	if (flags & YML_JSON) {
+		/* Node offsets then refer to the joined text: keep it as the
+		 * source so they stay right. */
 		joined = join_surrogates(data, len, &L.len);
 		L.data = joined;
+		free(doc->src);
+		doc->src = xstrndup(joined, L.len);
+		doc->srclen = L.len;
 	}
 	/* libyaml keeps a BOM as content once the encoding is set. */
 	if (L.len >= 3 && memcmp(L.data, "\xEF\xBB\xBF", 3) == 0) {

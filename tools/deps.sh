@@ -10,6 +10,8 @@ have_pc yaml-0.1 || need="$need libyaml-dev"
 have_pc libgit2 || need="$need libgit2-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc cmocka || need="$need libcmocka-dev"
+# The tests lint the manual pages.
+command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 [ -z "$need" ] && exit 0
 echo "gdprctl: installing missing Debian packages:$need"
 if [ "$(id -u)" -ne 0 ]; then

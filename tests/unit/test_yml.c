@@ -328,6 +328,9 @@ test_json_mode(void **state)
 	b = yml_get(doc->root, "b");
 	assert_int_equal(b->items[0]->type, YML_FLOAT);
 	assert_string_equal(b->items[1]->str, "\xF0\x9F\x98\x80");
+	/* Offsets point into doc->src, which holds the joined text. */
+	assert_memory_equal(doc->src + b->items[1]->start, "\"\\U0001F600\"",
+	    b->items[1]->end - b->items[1]->start);
 	assert_int_equal(yml_get(doc->root, "c")->type, YML_NULL);
 	yml_doc_free(doc);
 	doc = parse("[1, 2]", 6, YML_ANY_ROOT, &d);
