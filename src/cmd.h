@@ -57,7 +57,7 @@ int opt_long(const char *s, long min, long max, long *out);
  * name); the verb gets argv from its own name on.
  */
 int verb_run(const char *name, const struct verb *table, int argc, char **argv,
-             struct gd_ctx *ctx);
+    struct gd_ctx *ctx);
 
 int cmd_dpa(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_dpia(int argc, char **argv, struct gd_ctx *ctx);

@@ -112,8 +112,8 @@ schema_check_files(int argc, char **argv, struct gd_ctx *ctx)
 			return usage_error("schema",
 			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("schema", "unknown option '%s'",
-			    argv[optind - 1]);
+			return usage_error(
+			    "schema", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind < 2)

@@ -43,13 +43,13 @@ const struct cmd commands[] = {
         "                       online processor)\n",
         "check the records and print findings"},
     {"schema", cmd_schema,
-	"usage: gdprctl schema export DIR\n"
-	"       gdprctl schema validate SCHEMA FILE...\n"
-	"\n"
-	"export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
-	"editors and other tools. validate checks YAML or JSON files against any\n"
-	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
-	"export the schemas, or validate files against a schema"},
+        "usage: gdprctl schema export DIR\n"
+        "       gdprctl schema validate SCHEMA FILE...\n"
+        "\n"
+        "export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
+        "editors and other tools. validate checks YAML or JSON files against any\n"
+        "JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
+        "export the schemas, or validate files against a schema"},
     {"register", cmd_register,
         "usage: gdprctl register list [--format table|csv|json|md] "
         "[--status S] [--year Y]\n"
@@ -175,34 +175,34 @@ const struct cmd commands[] = {
         "Run 'gdprctl plan VERB -h' for the options of a verb.\n",
         "list, start and update the compliance plan"},
     {"report", cmd_report,
-	"usage: gdprctl report status|register|incidents|risks|annual "
-	"[--year Y]\n"
-	"                      [--quarter Qn] [--format md|csv|json] "
-	"[-o FILE]\n"
-	"                      [--at REV] [--locale en|nb|sv]\n"
-	"\n"
-	"Compute a report from the records and write it to standard output\n"
-	"or FILE. status: the plan of the year by quarter with completion;\n"
-	"register: the Art. 30 record; incidents: the breach log of the year;\n"
-	"risks: every threat and risk by residual score, and the matrix;\n"
-	"annual: the yearly review, ending with every finding of validate.\n"
-	"\n"
-	"  --year Y         the year (default: the current one)\n"
-	"  --quarter Qn     status: only quarter Q1, Q2, Q3 or Q4\n"
-	"  --format F       md (default), csv or json\n"
-	"  -o FILE          write to FILE (replaced atomically)\n"
-	"  --at REV         from the records of git revision REV\n"
-	"  --locale L       en, nb or sv: the language of the labels\n",
-	"write a status, register, breach, risk or annual report"},
+        "usage: gdprctl report status|register|incidents|risks|annual "
+        "[--year Y]\n"
+        "                      [--quarter Qn] [--format md|csv|json] "
+        "[-o FILE]\n"
+        "                      [--at REV] [--locale en|nb|sv]\n"
+        "\n"
+        "Compute a report from the records and write it to standard output\n"
+        "or FILE. status: the plan of the year by quarter with completion;\n"
+        "register: the Art. 30 record; incidents: the breach log of the year;\n"
+        "risks: every threat and risk by residual score, and the matrix;\n"
+        "annual: the yearly review, ending with every finding of validate.\n"
+        "\n"
+        "  --year Y         the year (default: the current one)\n"
+        "  --quarter Qn     status: only quarter Q1, Q2, Q3 or Q4\n"
+        "  --format F       md (default), csv or json\n"
+        "  -o FILE          write to FILE (replaced atomically)\n"
+        "  --at REV         from the records of git revision REV\n"
+        "  --locale L       en, nb or sv: the language of the labels\n",
+        "write a status, register, breach, risk or annual report"},
     {"history", cmd_history,
-     "usage: gdprctl history ID [--format text|json]\n"
-     "\n"
-     "List the commits that changed the record ID, newest first: author\n"
-     "date, commit, author and summary. Renames of the file are followed.\n"
-     "Needs a full clone (not a shallow one).\n"
-     "\n"
-     "  --format F   text (default) or json\n",
-     "the commits that changed a record"},
+        "usage: gdprctl history ID [--format text|json]\n"
+        "\n"
+        "List the commits that changed the record ID, newest first: author\n"
+        "date, commit, author and summary. Renames of the file are followed.\n"
+        "Needs a full clone (not a shallow one).\n"
+        "\n"
+        "  --format F   text (default) or json\n",
+        "the commits that changed a record"},
     {"scan", cmd_scan,
         "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
         "\n"

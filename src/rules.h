@@ -21,8 +21,8 @@ void rules_ids(const struct repo *r, struct diag_list *d);
  */
 void rules_run(const struct repo *r, struct gd_date today, struct diag_list *d);
 /* The rules that look at other records or at today (all but rules_record). */
-void rules_cross(const struct repo *r, struct gd_date today,
-    struct diag_list *d);
+void rules_cross(
+    const struct repo *r, struct gd_date today, struct diag_list *d);
 /* The rules of one record alone (personal-data); safe on any thread. */
 void rules_record(const struct record *rec, struct diag_list *d);
 
