@@ -192,30 +192,31 @@ open_parent(const char *path, const char **name)
 	return fd;
 }
 
-int
-write_new(const char *path, const char *data, size_t len)
+/* Write path by write_new_at or write_replace_at in its directory. */
+static int
+write_path(const char *path, const char *data, size_t len,
+    int (*write_at)(int, const char *, const char *, const char *, size_t))
 {
 	const char *name;
 	int fd = open_parent(path, &name), rc;
 
 	if (fd < 0)
 		return -1;
-	rc = write_new_at(fd, name, path, data, len);
+	rc = write_at(fd, name, path, data, len);
 	close(fd);
 	return rc;
 }
 
 int
+write_new(const char *path, const char *data, size_t len)
+{
+	return write_path(path, data, len, write_new_at);
+}
+
+int
 write_replace(const char *path, const char *data, size_t len)
 {
-	const char *name;
-	int fd = open_parent(path, &name), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = write_replace_at(fd, name, path, data, len);
-	close(fd);
-	return rc;
+	return write_path(path, data, len, write_replace_at);
 }
 
 int
