@@ -47,6 +47,11 @@ void opt_reset(void);
 /* Print a usage error with a hint to 'gdprctl help NAME'; returns 2. */
 int usage_error(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/*
+ * The usage error for getopt's ':' (option 'argv[optind - 1]' needs a
+ * value) or anything else it returns (unknown option); returns 2.
+ */
+int opt_error(const char *name, int ch, char **argv);
 /* Print the usage text of a command to stdout; returns 0. */
 int print_usage(const char *name);
 /* Parse a non-negative integer option strictly; -1 when it is not one. */

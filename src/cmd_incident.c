@@ -42,12 +42,8 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(close_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("incident",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("incident", "unknown option '%s'",
-			    argv[optind - 1]);
+			return opt_error("incident", ch, argv);
 		}
 	}
 	if (argc - optind != 1)

@@ -386,12 +386,8 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(list_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("plan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "plan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("plan", ch, argv);
 		}
 	}
 	if (optind < argc)
@@ -533,12 +529,8 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(new_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("plan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "plan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("plan", ch, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -677,12 +669,8 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(set_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("plan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "plan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("plan", ch, argv);
 		}
 	}
 	if (argc - optind != 1)

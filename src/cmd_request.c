@@ -72,12 +72,8 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(respond_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("request",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error(
-			    "request", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("request", ch, argv);
 		}
 	}
 	if (argc - optind != 1)

@@ -121,12 +121,8 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("validate");
-		case ':':
-			return usage_error("validate",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("validate", "unknown option '%s'",
-			    argv[optind - 1]);
+			return opt_error("validate", ch, argv);
 		}
 	}
 	co.today = ctx->today;

@@ -259,6 +259,15 @@ usage_error(const char *name, const char *fmt, ...)
 }
 
 int
+opt_error(const char *name, int ch, char **argv)
+{
+	if (ch == ':')
+		return usage_error(
+		    name, "option '%s' needs a value", argv[optind - 1]);
+	return usage_error(name, "unknown option '%s'", argv[optind - 1]);
+}
+
+int
 print_usage(const char *name)
 {
 	const struct cmd *c = cmd_lookup(name);
@@ -412,12 +421,8 @@ main(int argc, char **argv)
 		case 'q':
 			ctx.quiet = 1;
 			break;
-		case ':':
-			return usage_error(NULL, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    NULL, "unknown option '%s'", argv[optind - 1]);
+			return opt_error(NULL, ch, argv);
 		}
 	}
 	ctx.today_given = today != NULL;

@@ -435,16 +435,12 @@ record_new(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return rec_usage(k, "new");
-		case ':':
-			return usage_error(name, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
 			if (ch >= 256 && ch < 256 + (int)rk->nopts) {
 				optval[ch - 256] = optarg;
 				break;
 			}
-			return usage_error(
-			    name, "unknown option '%s'", argv[optind - 1]);
+			return opt_error(name, ch, argv);
 		}
 	}
 	if (optind < argc)

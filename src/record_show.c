@@ -632,12 +632,8 @@ record_show(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return rec_usage(k, "show");
-		case ':':
-			return usage_error(name, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    name, "unknown option '%s'", argv[optind - 1]);
+			return opt_error(name, ch, argv);
 		}
 	}
 	if (optind + 1 != argc)

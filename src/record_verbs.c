@@ -98,12 +98,8 @@ verb_begin(const struct vspec *vs, int argc, char **argv,
 		case 'h':
 			fputs(vs->usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error(vs->cmd, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    vs->cmd, "unknown option '%s'", argv[optind - 1]);
+			return opt_error(vs->cmd, ch, argv);
 		}
 	}
 	n = argc - optind;
