@@ -56,6 +56,14 @@ int opt_error(const char *name, int ch, char **argv);
 int print_usage(const char *name);
 /* Parse a non-negative integer option strictly; -1 when it is not one. */
 int opt_long(const char *s, long min, long max, long *out);
+/* Check the value of --date (YYYY-MM-DD); 0, or the usage error (2). */
+int opt_date(const char *name, const char *s);
+
+struct change;
+/* change_open on the repository, today and stderr colour of ctx. */
+int cmd_change_open(struct change *c, const struct gd_ctx *ctx);
+/* The exit status for a result of change_commit or change_create. */
+int cmd_change_status(int result);
 
 /*
  * Run the verb argv[1] of command name from table (ending with a NULL

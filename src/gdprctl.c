@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "change.h"
 #include "check.h"
 #include "cmd.h"
 #include "git.h"
@@ -291,6 +292,37 @@ opt_long(const char *s, long min, long max, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+opt_date(const char *name, const char *s)
+{
+	struct gd_date dt;
+
+	if (date_parse(s, strlen(s), &dt) < 0)
+		return usage_error(
+		    name, "--date takes a date YYYY-MM-DD, not '%s'", s);
+	return 0;
+}
+
+int
+cmd_change_open(struct change *c, const struct gd_ctx *ctx)
+{
+	return change_open(c, ctx->dir, ctx->today,
+	    diag_color_enabled(ctx->color_mode, stderr));
+}
+
+int
+cmd_change_status(int result)
+{
+	switch (result) {
+	case CHANGE_WRITTEN:
+		return EXIT_OK;
+	case CHANGE_REFUSED:
+		return EXIT_FINDINGS;
+	default:
+		return EXIT_FAIL;
+	}
 }
 
 int
