@@ -38,11 +38,15 @@ injected(void)
 	return 0;
 }
 
+/* Sync the directory that holds shown; reports a failure. */
 static int
-fsync_dir(int dirfd)
+fsync_dir(int dirfd, const char *shown)
 {
-	if (injected() || fsync(dirfd) < 0)
+	if (injected() || fsync(dirfd) < 0) {
+		diag_error("cannot sync the directory of '%s': %s", shown,
+		    strerror(errno));
 		return -1;
+	}
 	return 0;
 }
 
@@ -121,12 +125,7 @@ write_new_at(int dirfd, const char *name, const char *shown, const char *data,
 		goto done;
 	}
 	unlinkat(dirfd, tmp.ptr, 0);
-	if (fsync_dir(dirfd) < 0) {
-		diag_error("cannot sync the directory of '%s': %s", shown,
-		    strerror(errno));
-		goto done;
-	}
-	rc = 0;
+	rc = fsync_dir(dirfd, shown);
 done:
 	buf_free(&tmp);
 	return rc;
@@ -157,12 +156,7 @@ write_replace_at(int dirfd, const char *name, const char *shown,
 		diag_error("cannot replace '%s': %s", shown, strerror(e));
 		goto done;
 	}
-	if (fsync_dir(dirfd) < 0) {
-		diag_error("cannot sync the directory of '%s': %s", shown,
-		    strerror(errno));
-		goto done;
-	}
-	rc = 0;
+	rc = fsync_dir(dirfd, shown);
 done:
 	buf_free(&tmp);
 	return rc;
