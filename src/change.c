@@ -268,6 +268,18 @@ change_begin(struct change *c, const struct record *rec)
 }
 
 int
+change_begin_id(struct change *c, enum kind k, const char *id)
+{
+	const struct record *rec = repo_find(c->r, k, id);
+
+	if (rec == NULL) {
+		diag_error("no %s %s in the repository", kind_info[k].name, id);
+		return -1;
+	}
+	return change_begin(c, rec);
+}
+
+int
 change_set(struct change *c, const char *path, const char *name,
     const char *value, enum edit_type type, int show)
 {

@@ -69,6 +69,8 @@ int change_open(
     struct change *c, const char *dir, struct gd_date today, int color);
 /* Start editing record rec of c->r. */
 int change_begin(struct change *c, const struct record *rec);
+/* change_begin for the record of kind k with id; reports when there is none. */
+int change_begin_id(struct change *c, enum kind k, const char *id);
 /*
  * Set the value at path (see edit_set). The summary line names it: "name
  * OLD -> NEW" when show is set, else "name changed".

@@ -14,14 +14,14 @@ struct check_opts {
 };
 
 /* Load every record of r and add the findings of every check to d. */
-int check_repo(struct repo *r, const struct check_opts *co,
-               struct diag_list *d);
+int check_repo(
+    struct repo *r, const struct check_opts *co, struct diag_list *d);
 /*
  * Add the findings of every check over the records r holds now (loaded,
  * or changed in memory) to d; the findings of loading are not repeated.
  */
-int check_records(struct repo *r, const struct check_opts *co,
-                  struct diag_list *d);
+int check_records(
+    struct repo *r, const struct check_opts *co, struct diag_list *d);
 
 /* The built-in schemas, compiled on first use; NULL after reporting. */
 const struct schema_set *check_schemas(void);

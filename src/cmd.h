@@ -20,6 +20,8 @@ struct gd_ctx {
 	const char *color_mode; /* auto, always, never */
 	int color_out;          /* colour on stdout */
 	int quiet;
+	int today_given; /* --today was given */
+	const char *cmd; /* the command's name: "incident" */
 };
 
 struct cmd {
@@ -33,7 +35,7 @@ struct cmd {
 struct verb {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
-	const char *usage; /* printed by -h and with usage errors */
+	const char *usage; /* printed by -h; NULL: the verb prints its own */
 };
 
 /* The command table, ending with a NULL name. */
@@ -45,21 +47,38 @@ void opt_reset(void);
 /* Print a usage error with a hint to 'gdprctl help NAME'; returns 2. */
 int usage_error(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/*
+ * The usage error for getopt's ':' (option 'argv[optind - 1]' needs a
+ * value) or anything else it returns (unknown option); returns 2.
+ */
+int opt_error(const char *name, int ch, char **argv);
 /* Print the usage text of a command to stdout; returns 0. */
 int print_usage(const char *name);
 /* Parse a non-negative integer option strictly; -1 when it is not one. */
 int opt_long(const char *s, long min, long max, long *out);
+/* Check the value of --date (YYYY-MM-DD); 0, or the usage error (2). */
+int opt_date(const char *name, const char *s);
+
+struct change;
+/* change_open on the repository, today and stderr colour of ctx. */
+int cmd_change_open(struct change *c, const struct gd_ctx *ctx);
+/* The exit status for a result of change_commit or change_create. */
+int cmd_change_status(int result);
 
 /*
  * Run the verb argv[1] of command name from table (ending with a NULL
  * name); the verb gets argv from its own name on.
  */
 int verb_run(const char *name, const struct verb *table, int argc, char **argv,
-             struct gd_ctx *ctx);
+    struct gd_ctx *ctx);
 
+int cmd_dpa(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_dpia(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_history(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_register(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_ros(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct gd_ctx *ctx);

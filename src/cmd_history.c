@@ -115,12 +115,8 @@ cmd_history(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("history");
-		case ':':
-			return usage_error("history",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error(
-			    "history", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("history", ch, argv);
 		}
 	}
 	if (optind + 1 != argc)

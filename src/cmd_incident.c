@@ -4,6 +4,7 @@
 
 #include "change.h"
 #include "cmd.h"
+#include "record.h"
 
 static const char close_usage[] =
     "usage: gdprctl incident close ID [--date D]\n"
@@ -23,8 +24,6 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 	    {NULL, 0, NULL, 0},
 	};
 	struct change c;
-	struct gd_date dt;
-	const struct record *rec;
 	const char *date = NULL, *id;
 	int ch, rc = EXIT_FAIL;
 
@@ -32,21 +31,14 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 		switch (ch) {
 		case 'd':
 			date = optarg;
-			if (date_parse(date, strlen(date), &dt) < 0)
-				return usage_error("incident",
-				    "--date takes a date "
-				    "YYYY-MM-DD, not '%s'",
-				    date);
+			if (opt_date("incident", date) != 0)
+				return EXIT_FAIL;
 			break;
 		case 'h':
 			fputs(close_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("incident",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("incident", "unknown option '%s'",
-			    argv[optind - 1]);
+			return opt_error("incident", ch, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -55,33 +47,21 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 	if (!id_valid(id) || strncmp(id, "INC-", 4) != 0)
 		return usage_error(
 		    "incident", "'%s' is not an incident id (INC-...)", id);
-	if (change_open(&c, ctx->dir, ctx->today,
-	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
-		goto done;
-	rec = repo_find(c.r, KIND_INCIDENT, id);
-	if (rec == NULL) {
-		diag_error("no incident %s in the repository", id);
-		goto done;
-	}
-	if (change_begin(&c, rec) < 0 ||
+	if (cmd_change_open(&c, ctx) < 0 ||
+	    change_begin_id(&c, KIND_INCIDENT, id) < 0 ||
 	    change_set(&c, "status", "status", "closed", EDIT_STR, 1) < 0 ||
 	    change_set(&c, "closed", "closed", date ? date : c.today, EDIT_DATE,
 	        1) < 0)
 		goto done;
-	switch (change_commit(&c)) {
-	case CHANGE_WRITTEN:
-		rc = EXIT_OK;
-		break;
-	case CHANGE_REFUSED:
-		rc = EXIT_FINDINGS;
-		break;
-	}
+	rc = cmd_change_status(change_commit(&c));
 done:
 	change_close(&c);
 	return rc;
 }
 
 static const struct verb verbs[] = {
+    RECORD_VERBS,
+    {"deadlines", record_deadlines, NULL},
     {"close", incident_close, close_usage},
     {NULL, NULL, NULL},
 };

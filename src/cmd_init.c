@@ -174,12 +174,8 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("init");
-		case ':':
-			return usage_error("init", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "init", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("init", ch, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -386,12 +386,8 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(list_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("plan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "plan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("plan", ch, argv);
 		}
 	}
 	if (optind < argc)
@@ -533,12 +529,8 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(new_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("plan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "plan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("plan", ch, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -546,8 +538,7 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 	if (opt_long(argv[optind], 1900, 9999, &year) < 0)
 		return usage_error(
 		    "plan", "'%s' is not a year such as 2026", argv[optind]);
-	if (change_open(&c, ctx->dir, ctx->today,
-	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
+	if (cmd_change_open(&c, ctx) < 0)
 		goto done;
 	if ((prev = find_plan(c.r, year, 0)) != NULL) {
 		diag_error(
@@ -563,16 +554,10 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 	}
 	new_plan_text(&text, year, prev, copy);
 	buf_printf(&id, "PLAN-%ld", year);
-	switch (
-	    change_create(c.r, KIND_PLAN, id.ptr, text.ptr, text.len, &c.cc)) {
-	case CHANGE_WRITTEN:
+	rc = cmd_change_status(
+	    change_create(c.r, KIND_PLAN, id.ptr, text.ptr, text.len, &c.cc));
+	if (rc == EXIT_OK)
 		printf("%s/%s.yaml\n", kind_info[KIND_PLAN].dir, id.ptr);
-		rc = EXIT_OK;
-		break;
-	case CHANGE_REFUSED:
-		rc = EXIT_FINDINGS;
-		break;
-	}
 done:
 	buf_free(&text);
 	buf_free(&id);
@@ -607,6 +592,17 @@ find_task(const struct record *rec, const char *id)
 	return found;
 }
 
+/* Set key of task ti of the plan being changed (see change_set). */
+static int
+set_task(struct change *c, long ti, const char *key, const char *value,
+    enum edit_type type, int show)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "tasks[%ld].%s", ti, key);
+	return change_set(c, path, key, value, type, show);
+}
+
 static int
 plan_set(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -624,9 +620,7 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 	const char *date = NULL, *note = NULL, *task;
 	const struct record *rec;
 	struct change c;
-	struct gd_date dt;
 	struct buf subject = BUF_INIT;
-	char path[64];
 	long year = 0, v, ti;
 	int ch, rc = EXIT_FAIL;
 
@@ -662,11 +656,8 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'd':
 			date = optarg;
-			if (date_parse(date, strlen(date), &dt) < 0)
-				return usage_error("plan",
-				    "--date takes a date "
-				    "YYYY-MM-DD, not '%s'",
-				    date);
+			if (opt_date("plan", date) != 0)
+				return EXIT_FAIL;
 			break;
 		case 'n':
 			note = optarg;
@@ -677,12 +668,8 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(set_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("plan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "plan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("plan", ch, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -693,8 +680,7 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 		    "nothing to set: give --percent, "
 		    "--status, --priority, --date or "
 		    "--note");
-	if (change_open(&c, ctx->dir, ctx->today,
-	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
+	if (cmd_change_open(&c, ctx) < 0)
 		goto done;
 	if ((rec = plan_or_complain(c.r, year, ctx->today)) == NULL ||
 	    (ti = find_task(rec, task)) < 0 || change_begin(&c, rec) < 0)
@@ -702,38 +688,16 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 	buf_printf(&subject, "task %s", task);
 	c.subject = subject.ptr;
 	/* In the order of the fields in a task, for keys that are new. */
-	if (priority != NULL) {
-		snprintf(path, sizeof(path), "tasks[%ld].priority", ti);
-		if (change_set(&c, path, "priority", priority, EDIT_STR, 1) < 0)
-			goto done;
-	}
-	if (status != NULL) {
-		snprintf(path, sizeof(path), "tasks[%ld].status", ti);
-		if (change_set(&c, path, "status", status, EDIT_STR, 1) < 0)
-			goto done;
-	}
-	snprintf(path, sizeof(path), "tasks[%ld].date", ti);
-	if (change_set(&c, path, "date", date ? date : c.today, EDIT_DATE, 1) <
-	    0)
+	if ((priority != NULL &&
+	        set_task(&c, ti, "priority", priority, EDIT_STR, 1) < 0) ||
+	    (status != NULL &&
+	        set_task(&c, ti, "status", status, EDIT_STR, 1) < 0) ||
+	    set_task(&c, ti, "date", date ? date : c.today, EDIT_DATE, 1) < 0 ||
+	    (percent != NULL &&
+	        set_task(&c, ti, "percent", percent, EDIT_INT, 1) < 0) ||
+	    (note != NULL && set_task(&c, ti, "notes", note, EDIT_STR, 0) < 0))
 		goto done;
-	if (percent != NULL) {
-		snprintf(path, sizeof(path), "tasks[%ld].percent", ti);
-		if (change_set(&c, path, "percent", percent, EDIT_INT, 1) < 0)
-			goto done;
-	}
-	if (note != NULL) {
-		snprintf(path, sizeof(path), "tasks[%ld].notes", ti);
-		if (change_set(&c, path, "notes", note, EDIT_STR, 0) < 0)
-			goto done;
-	}
-	switch (change_commit(&c)) {
-	case CHANGE_WRITTEN:
-		rc = EXIT_OK;
-		break;
-	case CHANGE_REFUSED:
-		rc = EXIT_FINDINGS;
-		break;
-	}
+	rc = cmd_change_status(change_commit(&c));
 done:
 	change_close(&c);
 	buf_free(&subject);

@@ -114,12 +114,8 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("report");
-		case ':':
-			return usage_error("report",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error(
-			    "report", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("report", ch, argv);
 		}
 	}
 	if (optind >= argc)

@@ -4,6 +4,7 @@
 
 #include "change.h"
 #include "cmd.h"
+#include "record.h"
 
 static const char respond_usage[] =
     "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
@@ -44,8 +45,6 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 	    {NULL, 0, NULL, 0},
 	};
 	struct change c;
-	struct gd_date dt;
-	const struct record *rec;
 	const char *date = NULL, *outcome = NULL, *id;
 	int ch, rc = EXIT_FAIL;
 
@@ -53,11 +52,8 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 		switch (ch) {
 		case 'd':
 			date = optarg;
-			if (date_parse(date, strlen(date), &dt) < 0)
-				return usage_error("request",
-				    "--date takes a date "
-				    "YYYY-MM-DD, not '%s'",
-				    date);
+			if (opt_date("request", date) != 0)
+				return EXIT_FAIL;
 			break;
 		case 'o':
 			outcome = optarg;
@@ -71,12 +67,8 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 		case 'h':
 			fputs(respond_usage, stdout);
 			return EXIT_OK;
-		case ':':
-			return usage_error("request",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error(
-			    "request", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("request", ch, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -85,34 +77,22 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 	if (!id_valid(id) || strncmp(id, "REQ-", 4) != 0)
 		return usage_error(
 		    "request", "'%s' is not a request id (REQ-...)", id);
-	if (change_open(&c, ctx->dir, ctx->today,
-	        diag_color_enabled(ctx->color_mode, stderr)) < 0)
-		goto done;
-	rec = repo_find(c.r, KIND_REQUEST, id);
-	if (rec == NULL) {
-		diag_error("no request %s in the repository", id);
-		goto done;
-	}
-	if (change_begin(&c, rec) < 0 ||
+	if (cmd_change_open(&c, ctx) < 0 ||
+	    change_begin_id(&c, KIND_REQUEST, id) < 0 ||
 	    change_set(&c, "responded", "responded", date ? date : c.today,
 	        EDIT_DATE, 1) < 0 ||
 	    (outcome != NULL &&
 	        change_set(&c, "outcome", "outcome", outcome, EDIT_STR, 1) < 0))
 		goto done;
-	switch (change_commit(&c)) {
-	case CHANGE_WRITTEN:
-		rc = EXIT_OK;
-		break;
-	case CHANGE_REFUSED:
-		rc = EXIT_FINDINGS;
-		break;
-	}
+	rc = cmd_change_status(change_commit(&c));
 done:
 	change_close(&c);
 	return rc;
 }
 
 static const struct verb verbs[] = {
+    RECORD_VERBS,
+    {"due", record_due, NULL},
     {"respond", request_respond, respond_usage},
     {NULL, NULL, NULL},
 };

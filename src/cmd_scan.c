@@ -190,12 +190,8 @@ cmd_scan(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("scan");
-		case ':':
-			return usage_error("scan", "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    "scan", "unknown option '%s'", argv[optind - 1]);
+			return opt_error("scan", ch, argv);
 		}
 	}
 	if (optind == argc) {

@@ -108,12 +108,8 @@ schema_check_files(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("schema");
-		case ':':
-			return usage_error("schema",
-			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("schema", "unknown option '%s'",
-			    argv[optind - 1]);
+			return opt_error("schema", ch, argv);
 		}
 	}
 	if (argc - optind < 2)

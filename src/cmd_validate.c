@@ -35,18 +35,17 @@ resolve_paths(const struct repo *r, char **args, int nargs, struct scope *sc)
 		char *abs = realpath(args[i], NULL);
 
 		if (abs == NULL) {
-			diag_error("cannot use '%s': %s", args[i],
-			           strerror(errno));
+			diag_error(
+			    "cannot use '%s': %s", args[i], strerror(errno));
 			return -1;
 		}
 		if (strcmp(abs, r->root) == 0) {
 			sc->paths[sc->n++] = xstrdup("");
 		} else if (strncmp(abs, r->root, rootlen) == 0 &&
-		           abs[rootlen] == '/') {
+		    abs[rootlen] == '/') {
 			sc->paths[sc->n++] = xstrdup(abs + rootlen + 1);
 		} else {
-			diag_error("'%s' is outside the repository",
-			           args[i]);
+			diag_error("'%s' is outside the repository", args[i]);
 			free(abs);
 			return -1;
 		}
@@ -102,8 +101,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
-				return usage_error(
-				    "validate",
+				return usage_error("validate",
 				    "--format takes text, json, github or "
 				    "sarif, not '%s'",
 				    optarg);
@@ -123,13 +121,8 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'h':
 			return print_usage("validate");
-		case ':':
-			return usage_error("validate",
-			                   "option '%s' needs a value",
-			                   argv[optind - 1]);
 		default:
-			return usage_error("validate", "unknown option '%s'",
-			                   argv[optind - 1]);
+			return opt_error("validate", ch, argv);
 		}
 	}
 	co.today = ctx->today;

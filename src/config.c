@@ -39,14 +39,14 @@ rule_known(const char *name)
 	return 0;
 }
 
-static const char *lik_en[] = {"Very rare", "Rare", "Frequent",
-                               "Very frequent"};
+static const char *lik_en[] = {
+    "Very rare", "Rare", "Frequent", "Very frequent"};
 static const char *con_en[] = {"Small", "Moderate", "Large", "Catastrophic"};
-static const char *lik_nb[] = {"Svært sjelden", "Sjelden", "Ofte",
-                               "Svært ofte"};
+static const char *lik_nb[] = {
+    "Svært sjelden", "Sjelden", "Ofte", "Svært ofte"};
 static const char *con_nb[] = {"Liten", "Moderat", "Stor", "Katastrofal"};
-static const char *lik_sv[] = {"Mycket sällan", "Sällan", "Ofta",
-                               "Mycket ofta"};
+static const char *lik_sv[] = {
+    "Mycket sällan", "Sällan", "Ofta", "Mycket ofta"};
 static const char *con_sv[] = {"Liten", "Måttlig", "Stor", "Katastrofal"};
 
 static void
@@ -176,9 +176,8 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 			    max->type != YML_INT || max->is_big)
 				continue;
 			if (k > 0 && max->ival <= lv[k - 1].max)
-				diag_add(
-				    d, path, max->line, max->col, DIAG_ERROR,
-				    "schema",
+				diag_add(d, path, max->line, max->col,
+				    DIAG_ERROR, "schema",
 				    "risk level \"%s\" has max %lld, not above "
 				    "the previous level's %ld; list levels from "
 				    "lowest to highest",
@@ -200,8 +199,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 		int ok = 1;
 
 		if (m->n != cfg->nlikelihood) {
-			diag_add(
-			    d, path, m->line, m->col, DIAG_ERROR, "schema",
+			diag_add(d, path, m->line, m->col, DIAG_ERROR, "schema",
 			    "risk.matrix has %zu rows but there are %zu "
 			    "likelihood levels; give one row per likelihood",
 			    m->n, cfg->nlikelihood);
@@ -212,9 +210,8 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 
 			if (row->type != YML_SEQ ||
 			    row->n != cfg->nconsequence) {
-				diag_add(
-				    d, path, row->line, row->col, DIAG_ERROR,
-				    "schema",
+				diag_add(d, path, row->line, row->col,
+				    DIAG_ERROR, "schema",
 				    "risk.matrix row %zu must have %zu cells, "
 				    "one per consequence level",
 				    i + 1, cfg->nconsequence);
@@ -229,8 +226,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 					break;
 				}
 				if (!level_known(cfg, c->str)) {
-					diag_add(
-					    d, path, c->line, c->col,
+					diag_add(d, path, c->line, c->col,
 					    DIAG_ERROR, "schema",
 					    "\"%s\" is not a risk level of "
 					    "risk.levels",
@@ -242,7 +238,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 		if (ok) {
 			cfg->matrix =
 			    xcalloc(cfg->nlikelihood * cfg->nconsequence,
-			            sizeof(*cfg->matrix));
+			        sizeof(*cfg->matrix));
 			for (i = 0; i < m->n; i++)
 				for (j = 0; j < m->items[i]->n; j++)
 					cfg->matrix[i * cfg->nconsequence + j] =
@@ -254,8 +250,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 		if (level_known(cfg, n->str))
 			cfg->acceptable = n->str;
 		else
-			diag_add(
-			    d, path, n->line, n->col, DIAG_ERROR, "schema",
+			diag_add(d, path, n->line, n->col, DIAG_ERROR, "schema",
 			    "risk.acceptable \"%s\" is not a risk level of "
 			    "risk.levels",
 			    n->str);

@@ -54,8 +54,8 @@ date_is_leap(int y)
 int
 date_days_in_month(int y, int m)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30,
-	                              31, 31, 30, 31, 30, 31};
+	static const int mdays[12] = {
+	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	if (m < 1 || m > 12)
 		return 0;
@@ -193,7 +193,7 @@ static int
 date_valid(struct gd_date d)
 {
 	return d.m >= 1 && d.m <= 12 && d.d >= 1 &&
-	       d.d <= date_days_in_month(d.y, d.m);
+	    d.d <= date_days_in_month(d.y, d.m);
 }
 
 int
@@ -230,7 +230,7 @@ fail(const char **why, const char *msg)
  */
 static int
 parse_datetime(const char *s, size_t len, int mode, struct gd_datetime *out,
-               const char **why)
+    const char **why)
 {
 	struct gd_date d;
 	int h, mi, sec = 0, off = 0, oh = 0, om = 0, zulu = 0, tod;
@@ -288,7 +288,7 @@ parse_datetime(const char *s, size_t len, int mode, struct gd_datetime *out,
 		return fail(why, "invalid time");
 	if (out) {
 		out->utc = (int64_t)date_to_days(d) * DAY_SECS + h * 3600 +
-		           mi * 60 + sec - off * 60;
+		    mi * 60 + sec - off * 60;
 		out->offset = off;
 		out->zulu = zulu;
 	}
@@ -296,8 +296,8 @@ parse_datetime(const char *s, size_t len, int mode, struct gd_datetime *out,
 }
 
 int
-datetime_parse(const char *s, size_t len, struct gd_datetime *out,
-               const char **why)
+datetime_parse(
+    const char *s, size_t len, struct gd_datetime *out, const char **why)
 {
 	return parse_datetime(s, len, DT_RECORD, out, why);
 }
@@ -338,12 +338,12 @@ datetime_format(struct gd_datetime t, struct buf *out)
 
 	date_format(date_from_days((long)days), date);
 	buf_printf(out, "%sT%02d:%02d:%02d", date, (int)(secs / 3600),
-	           (int)(secs / 60 % 60), (int)(secs % 60));
+	    (int)(secs / 60 % 60), (int)(secs % 60));
 	if (t.zulu && t.offset == 0)
 		buf_putc(out, 'Z');
 	else
 		buf_printf(out, "%c%02d:%02d", t.offset < 0 ? '-' : '+',
-		           off / 60, off % 60);
+		    off / 60, off % 60);
 }
 
 struct gd_datetime

@@ -34,8 +34,8 @@ int date_parse(const char *s, size_t len, struct gd_date *out);
  * "not a date-time", "ambiguous: add a UTC offset", "invalid date",
  * "invalid time", "invalid offset", "trailing characters after the offset".
  */
-int datetime_parse(const char *s, size_t len, struct gd_datetime *out,
-                   const char **why);
+int datetime_parse(
+    const char *s, size_t len, struct gd_datetime *out, const char **why);
 
 /*
  * JSON Schema `format` assertions (RFC 3339 full-date and date-time):

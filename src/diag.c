@@ -97,8 +97,8 @@ diag_override(struct diag_list *l, const char *rule, enum diag_severity sev)
 }
 
 enum diag_severity
-diag_effective(const struct diag_list *l, const char *rule,
-               enum diag_severity sev)
+diag_effective(
+    const struct diag_list *l, const char *rule, enum diag_severity sev)
 {
 	size_t i;
 
@@ -110,8 +110,8 @@ diag_effective(const struct diag_list *l, const char *rule,
 
 static void
 vadd(struct diag_list *l, const char *path, int line, int col,
-     enum diag_severity sev, const char *rule, const char *pointer,
-     const char *fmt, va_list ap)
+    enum diag_severity sev, const char *rule, const char *pointer,
+    const char *fmt, va_list ap)
 {
 	struct buf msg = BUF_INIT;
 	struct diag *d;
@@ -133,7 +133,7 @@ vadd(struct diag_list *l, const char *path, int line, int col,
 
 void
 diag_add(struct diag_list *l, const char *path, int line, int col,
-         enum diag_severity sev, const char *rule, const char *fmt, ...)
+    enum diag_severity sev, const char *rule, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -144,8 +144,8 @@ diag_add(struct diag_list *l, const char *path, int line, int col,
 
 void
 diag_addp(struct diag_list *l, const char *path, int line, int col,
-          enum diag_severity sev, const char *rule, const char *pointer,
-          const char *fmt, ...)
+    enum diag_severity sev, const char *rule, const char *pointer,
+    const char *fmt, ...)
 {
 	va_list ap;
 
@@ -224,8 +224,8 @@ diag_sort(struct diag_list *l)
 }
 
 void
-diag_retain(struct diag_list *l, int (*keep)(const struct diag *, void *),
-            void *arg)
+diag_retain(
+    struct diag_list *l, int (*keep)(const struct diag *, void *), void *arg)
 {
 	size_t i, j = 0;
 
@@ -312,42 +312,49 @@ print_text(const struct diag_list *l, struct buf *b, int color)
 		if (d->line > 0)
 			buf_printf(b, "%d:%d:", d->line, d->col);
 		buf_printf(b, "%s %s%s:%s %s %s[%s]%s\n", reset, sc,
-		           diag_severity_name(d->severity), reset, d->message,
-		           dim, d->rule, reset);
+		    diag_severity_name(d->severity), reset, d->message, dim,
+		    d->rule, reset);
 	}
+}
+
+void
+diag_json(const struct diag_list *l, struct jsonw *w)
+{
+	size_t i;
+
+	jsonw_arr_begin(w);
+	for (i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		jsonw_obj_begin(w);
+		jsonw_key(w, "path");
+		jsonw_str(w, d->path);
+		jsonw_key(w, "line");
+		jsonw_int(w, d->line);
+		jsonw_key(w, "column");
+		jsonw_int(w, d->col);
+		jsonw_key(w, "severity");
+		jsonw_str(w, diag_severity_name(d->severity));
+		jsonw_key(w, "rule");
+		jsonw_str(w, d->rule);
+		jsonw_key(w, "message");
+		jsonw_str(w, d->message);
+		if (d->pointer != NULL) {
+			jsonw_key(w, "pointer");
+			jsonw_str(w, d->pointer);
+		}
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
 }
 
 static void
 print_json(const struct diag_list *l, struct buf *b)
 {
 	struct jsonw w;
-	size_t i;
 
 	jsonw_init(&w, b, 1);
-	jsonw_arr_begin(&w);
-	for (i = 0; i < l->n; i++) {
-		const struct diag *d = &l->v[i];
-
-		jsonw_obj_begin(&w);
-		jsonw_key(&w, "path");
-		jsonw_str(&w, d->path);
-		jsonw_key(&w, "line");
-		jsonw_int(&w, d->line);
-		jsonw_key(&w, "column");
-		jsonw_int(&w, d->col);
-		jsonw_key(&w, "severity");
-		jsonw_str(&w, diag_severity_name(d->severity));
-		jsonw_key(&w, "rule");
-		jsonw_str(&w, d->rule);
-		jsonw_key(&w, "message");
-		jsonw_str(&w, d->message);
-		if (d->pointer != NULL) {
-			jsonw_key(&w, "pointer");
-			jsonw_str(&w, d->pointer);
-		}
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	diag_json(l, &w);
 }
 
 /* GitHub workflow commands %-escape the message, and also , and : in
@@ -380,7 +387,7 @@ print_github(const struct diag_list *l, struct buf *b)
 		const struct diag *d = &l->v[i];
 
 		buf_printf(b, "::%s file=",
-		           d->severity == DIAG_ERROR ? "error" : "warning");
+		    d->severity == DIAG_ERROR ? "error" : "warning");
 		gh_escape(b, d->path, 1);
 		if (d->line > 0)
 			buf_printf(b, ",line=%d,col=%d", d->line, d->col);
@@ -393,7 +400,7 @@ print_github(const struct diag_list *l, struct buf *b)
 	ne = diag_count(l, DIAG_ERROR);
 	nw = diag_count(l, DIAG_WARNING);
 	buf_printf(b, "gdprctl: %zu error%s, %zu warning%s\n", ne,
-	           ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
+	    ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
 }
 
 /* SARIF 2.1.0 as GitHub code scanning reads it. */

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "jsonw.h"
+
 enum diag_severity {
 	DIAG_OFF = 0,
 	DIAG_WARNING = 1,
@@ -48,19 +50,19 @@ struct diag_list {
 	}
 
 /* Set the severity a rule's findings get (DIAG_OFF drops them). */
-void diag_override(struct diag_list *l, const char *rule,
-                   enum diag_severity sev);
+void diag_override(
+    struct diag_list *l, const char *rule, enum diag_severity sev);
 /* The severity a finding of rule with default sev gets after overrides. */
-enum diag_severity diag_effective(const struct diag_list *l, const char *rule,
-                                  enum diag_severity sev);
+enum diag_severity diag_effective(
+    const struct diag_list *l, const char *rule, enum diag_severity sev);
 
 void diag_add(struct diag_list *l, const char *path, int line, int col,
-              enum diag_severity sev, const char *rule, const char *fmt, ...)
+    enum diag_severity sev, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 /* As diag_add, with the JSON pointer of the offending node. */
 void diag_addp(struct diag_list *l, const char *path, int line, int col,
-               enum diag_severity sev, const char *rule, const char *pointer,
-               const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+    enum diag_severity sev, const char *rule, const char *pointer,
+    const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 /* Give dst the per-rule severities of src (for per-thread lists). */
 void diag_copy_overrides(struct diag_list *dst, const struct diag_list *src);
 /* Move every finding of src to dst, leaving src empty. */
@@ -68,14 +70,16 @@ void diag_move(struct diag_list *dst, struct diag_list *src);
 /* Sort by path, line, column, rule, message; drop exact duplicates. */
 void diag_sort(struct diag_list *l);
 /* Keep only the findings for which keep returns non-zero. */
-void diag_retain(struct diag_list *l, int (*keep)(const struct diag *, void *),
-                 void *arg);
+void diag_retain(
+    struct diag_list *l, int (*keep)(const struct diag *, void *), void *arg);
 size_t diag_count(const struct diag_list *l, enum diag_severity sev);
 void diag_list_free(struct diag_list *l);
 
 /* Print findings in one of the formats; color applies to text only. */
-int diag_print(const struct diag_list *l, FILE *fp, enum diag_format fmt,
-               int color);
+int diag_print(
+    const struct diag_list *l, FILE *fp, enum diag_format fmt, int color);
+/* The findings as a JSON array, the items of the json format. */
+void diag_json(const struct diag_list *l, struct jsonw *w);
 /* Parse "text", "json", "github", "sarif"; -1 when unknown. */
 int diag_format_parse(const char *s, enum diag_format *out);
 const char *diag_severity_name(enum diag_severity sev);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "change.h"
 #include "check.h"
 #include "cmd.h"
 #include "git.h"
@@ -43,27 +44,116 @@ const struct cmd commands[] = {
         "                       online processor)\n",
         "check the records and print findings"},
     {"schema", cmd_schema,
-	"usage: gdprctl schema export DIR\n"
-	"       gdprctl schema validate SCHEMA FILE...\n"
-	"\n"
-	"export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
-	"editors and other tools. validate checks YAML or JSON files against any\n"
-	"JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
-	"export the schemas, or validate files against a schema"},
+        "usage: gdprctl schema export DIR\n"
+        "       gdprctl schema validate SCHEMA FILE...\n"
+        "\n"
+        "export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
+        "editors and other tools. validate checks YAML or JSON files against any\n"
+        "JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
+        "export the schemas, or validate files against a schema"},
+    {"register", cmd_register,
+        "usage: gdprctl register list [--format table|csv|json|md] "
+        "[--status S] [--year Y]\n"
+        "       gdprctl register show ID [--format text|json]\n"
+        "       gdprctl register new [--id ID] [--name N] [--purpose P]\n"
+        "                            [--edit|--no-edit]\n"
+        "\n"
+        "The record of processing activities (register/REG-*.yaml).\n"
+        "\n"
+        "  list        one row an entry: name, system, status, review dates\n"
+        "  show ID     an entry with computed values and references\n"
+        "  new         write a new entry from a template\n"
+        "\n"
+        "Run 'gdprctl register VERB -h' for the options of a verb.\n",
+        "work with the record of processing activities"},
+    {"dpa", cmd_dpa,
+        "usage: gdprctl dpa list [--format table|csv|json|md] [--status S] "
+        "[--year Y]\n"
+        "       gdprctl dpa show ID [--format text|json]\n"
+        "       gdprctl dpa new [--id ID] [--processor NAME] [--country CC]\n"
+        "                       [--edit|--no-edit]\n"
+        "       gdprctl dpa expiring [--within DAYS]\n"
+        "\n"
+        "Data processing agreements (dpa/DPA-*.yaml).\n"
+        "\n"
+        "  list        one row an agreement: processor, status, dates\n"
+        "  show ID     an agreement with computed values and references\n"
+        "  new         write a new agreement from a template\n"
+        "  expiring    signed agreements that expire soon or have expired\n"
+        "\n"
+        "Run 'gdprctl dpa VERB -h' for the options of a verb.\n",
+        "work with data processing agreements"},
     {"incident", cmd_incident,
-        "usage: gdprctl incident close ID [--date D]\n"
+        "usage: gdprctl incident list [--format table|csv|json|md] "
+        "[--status S] [--year Y]\n"
+        "       gdprctl incident show ID [--format text|json]\n"
+        "       gdprctl incident new [--id ID] [--title T]\n"
+        "                            [--discovered DATETIME|now]\n"
+        "                            [--risk none|risk|high] "
+        "[--edit|--no-edit]\n"
+        "       gdprctl incident deadlines\n"
+        "       gdprctl incident close ID [--date D]\n"
         "\n"
         "Personal-data breaches (incident/INC-*.yaml).\n"
         "\n"
+        "  list        one row a breach: discovered, risk, status, deadline\n"
+        "  show ID     a breach with its deadline and notifications\n"
+        "  new         write a new breach from a template\n"
+        "  deadlines   open breaches: notification deadline, time left\n"
         "  close ID    set status: closed and closed: D (default today)\n"
         "\n"
         "Run 'gdprctl incident VERB -h' for the options of a verb.\n",
         "work with personal-data breaches"},
+    {"dpia", cmd_dpia,
+        "usage: gdprctl dpia list [--format table|csv|json|md] [--status S] "
+        "[--year Y]\n"
+        "       gdprctl dpia show ID [--format text|json]\n"
+        "       gdprctl dpia new [--id ID] [--title T] [--date D] "
+        "[--edit|--no-edit]\n"
+        "       gdprctl dpia screen ID\n"
+        "\n"
+        "Data protection impact assessments (dpia/DPIA-*.yaml).\n"
+        "\n"
+        "  list        one row an assessment: date, status, criteria, risk\n"
+        "  show ID     an assessment with its risks scored and references\n"
+        "  new         write a new assessment from a template\n"
+        "  screen ID   the WP248 criteria met and whether a DPIA is required\n"
+        "\n"
+        "Run 'gdprctl dpia VERB -h' for the options of a verb.\n",
+        "work with data protection impact assessments"},
+    {"ros", cmd_ros,
+        "usage: gdprctl ros list [--format table|csv|json|md] [--status S] "
+        "[--year Y]\n"
+        "       gdprctl ros show ID [--format text|json]\n"
+        "       gdprctl ros new [--id ID] [--title T] [--date D] "
+        "[--edit|--no-edit]\n"
+        "       gdprctl ros matrix [ID]\n"
+        "\n"
+        "Risk and vulnerability analyses (ros/ROS-*.yaml).\n"
+        "\n"
+        "  list        one row an analysis: date, status, threats, risk\n"
+        "  show ID     an analysis with its threats scored and references\n"
+        "  new         write a new analysis from a template\n"
+        "  matrix [ID] the likelihood x consequence matrix with counts\n"
+        "\n"
+        "Run 'gdprctl ros VERB -h' for the options of a verb.\n",
+        "work with risk and vulnerability analyses"},
     {"request", cmd_request,
-        "usage: gdprctl request respond ID [--date D] [--outcome O]\n"
+        "usage: gdprctl request list [--format table|csv|json|md] "
+        "[--status S] [--year Y]\n"
+        "       gdprctl request show ID [--format text|json]\n"
+        "       gdprctl request new [--id ID] [--type T] "
+        "[--received DATE|today]\n"
+        "                           [--case CASE] [--edit|--no-edit]\n"
+        "       gdprctl request due\n"
+        "       gdprctl request respond ID [--date D] [--outcome O]\n"
         "\n"
         "Data-subject requests (request/REQ-*.yaml).\n"
         "\n"
+        "  list        one row a request: type, received, deadline, status\n"
+        "  show ID     a request with its deadline\n"
+        "  new         write a new request from a template\n"
+        "  due         open requests with the days left\n"
         "  respond ID  set responded: D (default today), and outcome: O\n"
         "\n"
         "Run 'gdprctl request VERB -h' for the options of a verb.\n",
@@ -86,34 +176,34 @@ const struct cmd commands[] = {
         "Run 'gdprctl plan VERB -h' for the options of a verb.\n",
         "list, start and update the compliance plan"},
     {"report", cmd_report,
-	"usage: gdprctl report status|register|incidents|risks|annual "
-	"[--year Y]\n"
-	"                      [--quarter Qn] [--format md|csv|json] "
-	"[-o FILE]\n"
-	"                      [--at REV] [--locale en|nb|sv]\n"
-	"\n"
-	"Compute a report from the records and write it to standard output\n"
-	"or FILE. status: the plan of the year by quarter with completion;\n"
-	"register: the Art. 30 record; incidents: the breach log of the year;\n"
-	"risks: every threat and risk by residual score, and the matrix;\n"
-	"annual: the yearly review, ending with every finding of validate.\n"
-	"\n"
-	"  --year Y         the year (default: the current one)\n"
-	"  --quarter Qn     status: only quarter Q1, Q2, Q3 or Q4\n"
-	"  --format F       md (default), csv or json\n"
-	"  -o FILE          write to FILE (replaced atomically)\n"
-	"  --at REV         from the records of git revision REV\n"
-	"  --locale L       en, nb or sv: the language of the labels\n",
-	"write a status, register, breach, risk or annual report"},
+        "usage: gdprctl report status|register|incidents|risks|annual "
+        "[--year Y]\n"
+        "                      [--quarter Qn] [--format md|csv|json] "
+        "[-o FILE]\n"
+        "                      [--at REV] [--locale en|nb|sv]\n"
+        "\n"
+        "Compute a report from the records and write it to standard output\n"
+        "or FILE. status: the plan of the year by quarter with completion;\n"
+        "register: the Art. 30 record; incidents: the breach log of the year;\n"
+        "risks: every threat and risk by residual score, and the matrix;\n"
+        "annual: the yearly review, ending with every finding of validate.\n"
+        "\n"
+        "  --year Y         the year (default: the current one)\n"
+        "  --quarter Qn     status: only quarter Q1, Q2, Q3 or Q4\n"
+        "  --format F       md (default), csv or json\n"
+        "  -o FILE          write to FILE (replaced atomically)\n"
+        "  --at REV         from the records of git revision REV\n"
+        "  --locale L       en, nb or sv: the language of the labels\n",
+        "write a status, register, breach, risk or annual report"},
     {"history", cmd_history,
-     "usage: gdprctl history ID [--format text|json]\n"
-     "\n"
-     "List the commits that changed the record ID, newest first: author\n"
-     "date, commit, author and summary. Renames of the file are followed.\n"
-     "Needs a full clone (not a shallow one).\n"
-     "\n"
-     "  --format F   text (default) or json\n",
-     "the commits that changed a record"},
+        "usage: gdprctl history ID [--format text|json]\n"
+        "\n"
+        "List the commits that changed the record ID, newest first: author\n"
+        "date, commit, author and summary. Renames of the file are followed.\n"
+        "Needs a full clone (not a shallow one).\n"
+        "\n"
+        "  --format F   text (default) or json\n",
+        "the commits that changed a record"},
     {"scan", cmd_scan,
         "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
         "\n"
@@ -170,6 +260,15 @@ usage_error(const char *name, const char *fmt, ...)
 }
 
 int
+opt_error(const char *name, int ch, char **argv)
+{
+	if (ch == ':')
+		return usage_error(
+		    name, "option '%s' needs a value", argv[optind - 1]);
+	return usage_error(name, "unknown option '%s'", argv[optind - 1]);
+}
+
+int
 print_usage(const char *name)
 {
 	const struct cmd *c = cmd_lookup(name);
@@ -196,6 +295,37 @@ opt_long(const char *s, long min, long max, long *out)
 }
 
 int
+opt_date(const char *name, const char *s)
+{
+	struct gd_date dt;
+
+	if (date_parse(s, strlen(s), &dt) < 0)
+		return usage_error(
+		    name, "--date takes a date YYYY-MM-DD, not '%s'", s);
+	return 0;
+}
+
+int
+cmd_change_open(struct change *c, const struct gd_ctx *ctx)
+{
+	return change_open(c, ctx->dir, ctx->today,
+	    diag_color_enabled(ctx->color_mode, stderr));
+}
+
+int
+cmd_change_status(int result)
+{
+	switch (result) {
+	case CHANGE_WRITTEN:
+		return EXIT_OK;
+	case CHANGE_REFUSED:
+		return EXIT_FINDINGS;
+	default:
+		return EXIT_FAIL;
+	}
+}
+
+int
 verb_run(const char *name, const struct verb *table, int argc, char **argv,
     struct gd_ctx *ctx)
 {
@@ -208,7 +338,7 @@ verb_run(const char *name, const struct verb *table, int argc, char **argv,
 		return print_usage(name);
 	for (v = table; argc > 1 && v->name != NULL; v++) {
 		if (strcmp(v->name, argv[1]) == 0) {
-			if (argc > 2 &&
+			if (v->usage != NULL && argc > 2 &&
 			    (strcmp(argv[2], "-h") == 0 ||
 			        strcmp(argv[2], "--help") == 0)) {
 				fputs(v->usage, stdout);
@@ -290,7 +420,7 @@ main(int argc, char **argv)
 	    {"color", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0};
+	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0, 0, NULL};
 	const char *today = NULL;
 	const struct cmd *c;
 	int ch;
@@ -323,14 +453,11 @@ main(int argc, char **argv)
 		case 'q':
 			ctx.quiet = 1;
 			break;
-		case ':':
-			return usage_error(NULL, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return usage_error(
-			    NULL, "unknown option '%s'", argv[optind - 1]);
+			return opt_error(NULL, ch, argv);
 		}
 	}
+	ctx.today_given = today != NULL;
 	if (today == NULL)
 		ctx.today = date_today();
 	else if (date_parse(today, strlen(today), &ctx.today) < 0)
@@ -348,12 +475,12 @@ main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	ctx.dir = ".";
+	ctx.cmd = c->name;
 	diag_set_quiet(ctx.quiet);
 	ctx.color_out = diag_color_enabled(ctx.color_mode, stdout);
 	argv += optind;
 	argc -= optind;
 	opt_reset();
-	git_start();
 	ch = finish(c->fn(argc, argv, &ctx));
 	check_cleanup();
 	git_stop();

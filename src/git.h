@@ -12,7 +12,7 @@
 
 #include "buf.h"
 
-/* libgit2 set-up and tear-down, once per process. */
+/* libgit2 set-up (done by the first call that needs it) and tear-down. */
 void git_start(void);
 void git_stop(void);
 /* Whether dir is inside a git work tree. */

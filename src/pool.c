@@ -39,8 +39,8 @@ work(void *arg)
 }
 
 int
-pool_run(size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg),
-    void *arg)
+pool_run(
+    size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg)
 {
 	struct pool p;
 	struct worker *ws;

@@ -12,7 +12,7 @@ int pool_default_jobs(void);
  * handed out in order; results must not depend on which worker ran them.
  * Returns the number of workers used (1 when no thread could start).
  */
-int pool_run(size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg),
-    void *arg);
+int pool_run(
+    size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg);
 
 #endif

@@ -46,11 +46,11 @@ id_valid(const char *id)
 	if (*p++ != '-')
 		return 0;
 	if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-	      (*p >= '0' && *p <= '9')))
+	        (*p >= '0' && *p <= '9')))
 		return 0;
 	for (; *p; p++)
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-'))
+		        (*p >= '0' && *p <= '9') || *p == '-'))
 			return 0;
 	return 1;
 }
@@ -63,8 +63,8 @@ repo_find_root(const char *start, char **out)
 
 	*out = NULL;
 	if (dir == NULL) {
-		diag_error("cannot use directory '%s': %s", start,
-		           strerror(errno));
+		diag_error(
+		    "cannot use directory '%s': %s", start, strerror(errno));
 		return -1;
 	}
 	for (;;) {
@@ -72,8 +72,8 @@ repo_find_root(const char *start, char **out)
 		char *slash;
 
 		buf_reset(&b);
-		buf_printf(&b, "%s/%s", strcmp(dir, "/") ? dir : "",
-		           CONFIG_FILE);
+		buf_printf(
+		    &b, "%s/%s", strcmp(dir, "/") ? dir : "", CONFIG_FILE);
 		if (lstat(b.ptr, &st) == 0) {
 			*out = dir;
 			buf_free(&b);
@@ -91,7 +91,7 @@ repo_find_root(const char *start, char **out)
 	free(dir);
 	diag_error("not in a gdprctl repository (no %s here or in any parent "
 	           "directory); run 'gdprctl init' to create one",
-	           CONFIG_FILE);
+	    CONFIG_FILE);
 	return -1;
 }
 
@@ -102,7 +102,7 @@ repo_find_root(const char *start, char **out)
  */
 static int
 load_file(const struct repo *r, const char *path, struct yml_doc **doc,
-          struct diag_list *d)
+    struct diag_list *d)
 {
 	enum git_entry_type type = GIT_ENTRY_OTHER;
 	struct buf fs = BUF_INIT;
@@ -122,18 +122,17 @@ load_file(const struct repo *r, const char *path, struct yml_doc **doc,
 		return rc < 0 ? -2 : 1;
 	if (type == GIT_ENTRY_SYMLINK) {
 		diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
-		         "is a symbolic link; records must be regular files");
+		    "is a symbolic link; records must be regular files");
 		return -1;
 	}
 	if (type != GIT_ENTRY_FILE) {
-		diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
-		         "is not a regular file");
+		diag_add(
+		    d, path, 0, 0, DIAG_ERROR, "yaml", "is not a regular file");
 		return -1;
 	}
 	if (data == NULL) {
 		diag_add(d, path, 1, 1, DIAG_ERROR, "yaml",
-		         "file of %zu bytes is larger than the limit of 4 MiB",
-		         len);
+		    "file of %zu bytes is larger than the limit of 4 MiB", len);
 		return -1;
 	}
 	rc = yml_parse(doc, path, data, len, 0, d);
@@ -148,8 +147,8 @@ repo_open(struct repo **out, const char *start, struct diag_list *d)
 }
 
 int
-repo_open_at(struct repo **out, const char *start, const char *rev,
-             struct diag_list *d)
+repo_open_at(
+    struct repo **out, const char *start, const char *rev, struct diag_list *d)
 {
 	struct repo *r;
 	struct yml_doc *doc = NULL;
@@ -187,8 +186,8 @@ repo_open_at(struct repo **out, const char *start, const char *rev,
 static int
 cmp_path(const void *a, const void *b)
 {
-	return strcmp(((const struct record *)a)->path,
-	              ((const struct record *)b)->path);
+	return strcmp(
+	    ((const struct record *)a)->path, ((const struct record *)b)->path);
 }
 
 static int
@@ -204,7 +203,7 @@ static int
 record_name(const char *name)
 {
 	return name[0] != '.' && strchr(name, '/') == NULL &&
-	       (ends_with(name, ".yaml") || ends_with(name, ".yml"));
+	    (ends_with(name, ".yaml") || ends_with(name, ".yml"));
 }
 
 int
@@ -266,8 +265,8 @@ list_kind(struct repo *r, enum kind k)
 	DIR *dp;
 
 	if (r->snap != NULL)
-		return git_snap_list(r->snap, kind_info[k].dir, list_entry,
-		                     &lc);
+		return git_snap_list(
+		    r->snap, kind_info[k].dir, list_entry, &lc);
 	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
 	dp = opendir(dir.ptr);
 	if (dp == NULL) {
@@ -277,7 +276,7 @@ list_kind(struct repo *r, enum kind k)
 		if (e == ENOENT || e == ENOTDIR)
 			return 0;
 		diag_error("cannot read directory '%s': %s", kind_info[k].dir,
-		           strerror(e));
+		    strerror(e));
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL)

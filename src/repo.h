@@ -49,7 +49,7 @@ struct repo {
 	struct git_pathset changed;
 	int scoped;
 	struct config cfg;
-	int jobs; /* threads for loading; set before repo_load */
+	int jobs;            /* threads for loading; set before repo_load */
 	struct record *recs; /* sorted by path */
 	size_t n, cap;
 	/* Open-addressing index of (kind, id) -> record. */
@@ -97,14 +97,14 @@ const struct record *repo_next(
  * Give record rec the parse doc (owned by r from now on) and return its
  * old one for the caller to free. Record pointers stay valid.
  */
-struct yml_doc *repo_set_doc(struct repo *r, const struct record *rec,
-                             struct yml_doc *doc);
+struct yml_doc *repo_set_doc(
+    struct repo *r, const struct record *rec, struct yml_doc *doc);
 /*
  * Add a record of kind k at path (relative to the root) with the parse doc
  * (owned by r from now on). Invalidates pointers to records.
  */
-const struct record *repo_add(struct repo *r, enum kind k, const char *path,
-                              struct yml_doc *doc);
+const struct record *repo_add(
+    struct repo *r, enum kind k, const char *path, struct yml_doc *doc);
 void repo_free(struct repo *r);
 
 /* Whether id is a well-formed id: ^[A-Z]+-[A-Za-z0-9][A-Za-z0-9-]*$ */

@@ -44,6 +44,17 @@ rep_str(const struct yml_node *map, const char *key)
 	return n->str;
 }
 
+int
+rep_is_active(const struct record *rec)
+{
+	const char *st;
+
+	if (rec->doc == NULL)
+		return 0;
+	st = rep_str(rec->doc->root, "status");
+	return st == NULL || strcmp(st, "active") == 0;
+}
+
 void
 rep_percent(const struct report_ctx *x, struct buf *b, int pct)
 {

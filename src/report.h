@@ -180,6 +180,8 @@ const char *rep_enum(
 /* A scalar field as written (strings, numbers, booleans); NULL when it is
  * absent, null or not a scalar. */
 const char *rep_str(const struct yml_node *map, const char *key);
+/* Whether a register entry is in use: status active, or no status. */
+int rep_is_active(const struct record *rec);
 /* "64 %" in the report's locale; "–" when pct is -1 (no tasks). */
 void rep_percent(const struct report_ctx *x, struct buf *b, int pct);
 /* Hours with one decimal, with the locale's decimal separator. */

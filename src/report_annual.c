@@ -165,17 +165,6 @@ section_free(struct section *s)
 }
 
 static int
-is_active(const struct record *rec)
-{
-	const char *st;
-
-	if (rec->doc == NULL)
-		return 0;
-	st = rep_str(rec->doc->root, "status");
-	return st == NULL || strcmp(st, "active") == 0;
-}
-
-static int
 has_items(const struct yml_node *map, const char *key)
 {
 	const struct yml_node *n = yml_get(map, key);
@@ -272,7 +261,7 @@ compute_register(const struct report_ctx *x, struct section *s)
 		struct gd_date due;
 		struct cell *c;
 
-		if (!is_active(rec))
+		if (!rep_is_active(rec))
 			continue;
 		m = rec->doc->root;
 		active++;
@@ -363,7 +352,7 @@ compute_dpa(const struct report_ctx *x, struct section *s)
 	     rec = repo_next(x->r, KIND_REGISTER, rec)) {
 		const struct yml_node *p;
 
-		if (!is_active(rec))
+		if (!rep_is_active(rec))
 			continue;
 		p = yml_get(rec->doc->root, "processors");
 		for (i = 0; p != NULL && p->type == YML_SEQ && i < p->n; i++) {
@@ -593,7 +582,7 @@ compute_dpia(const struct report_ctx *x, struct section *s)
 		const char *code = NULL;
 		struct cell *c;
 
-		if (!is_active(rec))
+		if (!rep_is_active(rec))
 			continue;
 		buf_reset(&b);
 		if (!dpia_gap(x, rec, &b, &code))
@@ -685,7 +674,7 @@ compute_ros(const struct report_ctx *x, struct section *s)
 		struct cell *c;
 		char d[11];
 
-		if (!is_active(rec))
+		if (!rep_is_active(rec))
 			continue;
 		ros = newest_ros(x, rec);
 		if (ros == NULL) {

@@ -1,22 +1,8 @@
 /* report register: the Art. 30 record of processing activities. */
-#include <string.h>
-
 #include "csv.h"
 #include "l10n.h"
 #include "md.h"
 #include "report.h"
-
-/* Entries that are in use: status active, or no status (the default). */
-static int
-is_active(const struct record *rec)
-{
-	const char *st;
-
-	if (rec->doc == NULL)
-		return 0;
-	st = rep_str(rec->doc->root, "status");
-	return st == NULL || strcmp(st, "active") == 0;
-}
 
 static const struct yml_node *
 seq_item(const struct yml_node *seq, size_t i)
@@ -31,62 +17,42 @@ seq_len(const struct yml_node *n)
 	return n != NULL && n->type == YML_SEQ ? n->n : 0;
 }
 
-/*
- * legal_basis items as "contract (Arbeidsavtalen)" in CSV, or with the
- * basis's label and ": reference" in Markdown (md is then non-NULL).
- */
-static void
-join_bases(const struct report_ctx *md, struct buf *b,
-    const struct yml_node *seq, const char *sep)
+/* v, or in Markdown (md non-NULL) its label when it is a value of enum. */
+static const char *
+shown(const struct report_ctx *md, const char *en, const char *v)
 {
-	size_t i, k = 0;
-
-	for (i = 0; i < seq_len(seq); i++) {
-		const struct yml_node *it = seq_item(seq, i);
-		const char *basis = rep_str(it, "basis");
-		const char *ref = rep_str(it, "reference");
-
-		if (basis == NULL && ref == NULL)
-			continue;
-		if (k++ > 0)
-			buf_puts(b, sep);
-		if (basis != NULL)
-			buf_puts(b,
-			    md != NULL ? rep_enum(md, "legal-basis", basis)
-			               : basis);
-		if (basis != NULL && ref != NULL)
-			buf_puts(b, md != NULL ? ": " : " (");
-		if (ref != NULL)
-			buf_puts(b, ref);
-		if (basis != NULL && ref != NULL && md == NULL)
-			buf_putc(b, ')');
-	}
+	return md != NULL && en != NULL ? rep_enum(md, en, v) : v;
 }
 
-/* transfers as "US (scc)", or "US: <safeguard label>" in Markdown. */
+/*
+ * The items of seq with keys ka and kb (legal_basis, transfers) as
+ * "contract (Arbeidsavtalen)" in CSV, or as "label: reference" in Markdown
+ * (md is then non-NULL), where a value of a key with an enum (ea, eb
+ * non-NULL) shows as its label.
+ */
 static void
-join_transfers(const struct report_ctx *md, struct buf *b,
-    const struct yml_node *seq, const char *sep)
+join_pairs(const struct report_ctx *md, struct buf *b,
+    const struct yml_node *seq, const char *sep, const char *ka, const char *ea,
+    const char *kb, const char *eb)
 {
 	size_t i, k = 0;
 
 	for (i = 0; i < seq_len(seq); i++) {
 		const struct yml_node *it = seq_item(seq, i);
-		const char *country = rep_str(it, "country");
-		const char *sg = rep_str(it, "safeguard");
+		const char *va = rep_str(it, ka);
+		const char *vb = rep_str(it, kb);
 
-		if (country == NULL && sg == NULL)
+		if (va == NULL && vb == NULL)
 			continue;
 		if (k++ > 0)
 			buf_puts(b, sep);
-		if (country != NULL)
-			buf_puts(b, country);
-		if (country != NULL && sg != NULL)
+		if (va != NULL)
+			buf_puts(b, shown(md, ea, va));
+		if (va != NULL && vb != NULL)
 			buf_puts(b, md != NULL ? ": " : " (");
-		if (sg != NULL)
-			buf_puts(
-			    b, md != NULL ? rep_enum(md, "safeguard", sg) : sg);
-		if (country != NULL && sg != NULL && md == NULL)
+		if (vb != NULL)
+			buf_puts(b, shown(md, eb, vb));
+		if (va != NULL && vb != NULL && md == NULL)
 			buf_putc(b, ')');
 	}
 }
@@ -172,7 +138,8 @@ md_entry(const struct report_ctx *x, const struct record *rec, struct buf *out)
 	    x, &b, yml_get(m, "special_categories"), "\n", "special-category");
 	md_row(&t, x, "field.special_categories", buf_cstr(&b));
 	buf_reset(&b);
-	join_bases(x, &b, yml_get(m, "legal_basis"), "\n");
+	join_pairs(x, &b, yml_get(m, "legal_basis"), "\n", "basis",
+	    "legal-basis", "reference", NULL);
 	md_row(&t, x, "field.legal_basis", buf_cstr(&b));
 	md_row(&t, x, "field.art9_condition",
 	    rep_enum(x, "art9-condition", rep_str(m, "art9_condition")));
@@ -183,7 +150,8 @@ md_entry(const struct report_ctx *x, const struct record *rec, struct buf *out)
 	join_processors(x, &b, yml_get(m, "processors"), 1);
 	md_row(&t, x, "field.processors", buf_cstr(&b));
 	buf_reset(&b);
-	join_transfers(x, &b, yml_get(m, "transfers"), "\n");
+	join_pairs(x, &b, yml_get(m, "transfers"), "\n", "country", NULL,
+	    "safeguard", "safeguard");
 	md_row(&t, x, "field.transfers", buf_cstr(&b));
 	md_row(&t, x, "field.retention", rep_str(m, "retention"));
 	buf_reset(&b);
@@ -228,7 +196,7 @@ render_md(const struct report_ctx *x, struct buf *out)
 
 	for (rec = repo_next(x->r, KIND_REGISTER, NULL); rec != NULL;
 	     rec = repo_next(x->r, KIND_REGISTER, rec))
-		n += is_active(rec);
+		n += rep_is_active(rec);
 	snprintf(count, sizeof(count), "%zu", n);
 	buf_reset(&b);
 	l10n_format(&b, x->locale, "report.register.count", count, NULL);
@@ -236,7 +204,7 @@ render_md(const struct report_ctx *x, struct buf *out)
 	buf_puts(out, "\n\n");
 	for (rec = repo_next(x->r, KIND_REGISTER, NULL); rec != NULL;
 	     rec = repo_next(x->r, KIND_REGISTER, rec))
-		if (is_active(rec))
+		if (rep_is_active(rec))
 			md_entry(x, rec, out);
 	rep_md_provenance(x, out);
 	buf_free(&b);
@@ -268,7 +236,7 @@ render_csv(const struct report_ctx *x, struct buf *out)
 	     rec = repo_next(x->r, KIND_REGISTER, rec)) {
 		const struct yml_node *m;
 
-		if (!is_active(rec))
+		if (!rep_is_active(rec))
 			continue;
 		m = rec->doc->root;
 		csv_cell(&c, rep_str(m, "id"));
@@ -279,14 +247,16 @@ render_csv(const struct report_ctx *x, struct buf *out)
 		csv_list(&c, x, yml_get(m, "data_categories"));
 		csv_list(&c, x, yml_get(m, "special_categories"));
 		buf_reset(&b);
-		join_bases(NULL, &b, yml_get(m, "legal_basis"), "; ");
+		join_pairs(NULL, &b, yml_get(m, "legal_basis"), "; ", "basis",
+		    "legal-basis", "reference", NULL);
 		csv_cell(&c, b.len > 0 ? b.ptr : NULL);
 		csv_list(&c, x, yml_get(m, "recipients"));
 		buf_reset(&b);
 		join_processors(x, &b, yml_get(m, "processors"), 0);
 		csv_cell(&c, b.len > 0 ? b.ptr : NULL);
 		buf_reset(&b);
-		join_transfers(NULL, &b, yml_get(m, "transfers"), "; ");
+		join_pairs(NULL, &b, yml_get(m, "transfers"), "; ", "country",
+		    NULL, "safeguard", "safeguard");
 		csv_cell(&c, b.len > 0 ? b.ptr : NULL);
 		csv_cell(&c, rep_str(m, "retention"));
 		csv_list(&c, x, yml_get(m, "security_measures"));
@@ -379,7 +349,7 @@ render_json(const struct report_ctx *x, struct buf *out)
 	     rec = repo_next(x->r, KIND_REGISTER, rec)) {
 		const struct yml_node *m;
 
-		if (!is_active(rec))
+		if (!rep_is_active(rec))
 			continue;
 		m = rec->doc->root;
 		jsonw_obj_begin(&w);

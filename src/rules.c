@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "risk.h"
 #include "rules.h"
 #include "xalloc.h"
 
@@ -199,6 +200,21 @@ rules_item_ids(const struct rules_ctx *x, const struct record *rec,
 		    what, v[i].id, v[first].node->line, what);
 	}
 	free(v);
+}
+
+const struct yml_node *
+rules_risk_items(const struct rules_ctx *x, const struct record *rec,
+    const char *key, const char *what)
+{
+	const struct yml_node *seq = yml_get(rec->doc->root, key);
+	size_t i;
+
+	if (seq == NULL || seq->type != YML_SEQ)
+		return NULL;
+	rules_item_ids(x, rec, seq, what);
+	for (i = 0; rec->in_scope && i < seq->n; i++)
+		risk_check_scale(x->cfg, rec->path, seq->items[i], x->d);
+	return seq;
 }
 
 int

@@ -21,8 +21,8 @@ void rules_ids(const struct repo *r, struct diag_list *d);
  */
 void rules_run(const struct repo *r, struct gd_date today, struct diag_list *d);
 /* The rules that look at other records or at today (all but rules_record). */
-void rules_cross(const struct repo *r, struct gd_date today,
-    struct diag_list *d);
+void rules_cross(
+    const struct repo *r, struct gd_date today, struct diag_list *d);
 /* The rules of one record alone (personal-data); safe on any thread. */
 void rules_record(const struct record *rec, struct diag_list *d);
 
@@ -105,6 +105,13 @@ size_t rules_linked(const struct rules_ctx *x, const char *reg_id, enum kind k,
  */
 void rules_item_ids(const struct rules_ctx *x, const struct record *rec,
     const struct yml_node *seq, const char *what);
+/*
+ * The risk items under key of a dpia or ros (risks, threats): checks
+ * their ids and, in scope, their scales; returns the list, or NULL when
+ * there is none. what names an item as for rules_item_ids.
+ */
+const struct yml_node *rules_risk_items(const struct rules_ctx *x,
+    const struct record *rec, const char *key, const char *what);
 /* Whether a country code (ISO 3166-1 alpha-2) is in the EEA. */
 int rules_in_eea(const char *country);
 

@@ -91,22 +91,16 @@ rules_dpia(const struct rules_ctx *x)
 	const struct record *rec = NULL;
 
 	while ((rec = repo_next(x->r, KIND_DPIA, rec)) != NULL) {
-		const struct yml_node *root, *risks;
-		size_t i;
+		const struct yml_node *risks;
 
 		if (rec->doc == NULL)
 			continue;
-		root = rec->doc->root;
 		rules_ref_list(
-		    x, rec, yml_get(root, "register"), KIND_REGISTER);
+		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
 		check_draft(x, rec);
-		risks = yml_get(root, "risks");
-		if (risks == NULL || risks->type != YML_SEQ)
+		risks = rules_risk_items(x, rec, "risks", "risk");
+		if (risks == NULL)
 			continue;
-		rules_item_ids(x, rec, risks, "risk");
-		for (i = 0; rec->in_scope && i < risks->n; i++)
-			risk_check_scale(
-			    x->cfg, rec->path, risks->items[i], x->d);
 		check_prior(x, rec, risks);
 	}
 }

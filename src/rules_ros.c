@@ -87,21 +87,11 @@ rules_ros(const struct rules_ctx *x)
 	const struct record *rec = NULL;
 
 	while ((rec = repo_next(x->r, KIND_ROS, rec)) != NULL) {
-		const struct yml_node *root, *threats;
-		size_t i;
-
 		if (rec->doc == NULL)
 			continue;
-		root = rec->doc->root;
 		rules_ref_list(
-		    x, rec, yml_get(root, "register"), KIND_REGISTER);
-		threats = yml_get(root, "threats");
-		if (threats == NULL || threats->type != YML_SEQ)
-			continue;
-		rules_item_ids(x, rec, threats, "threat");
-		for (i = 0; rec->in_scope && i < threats->n; i++)
-			risk_check_scale(
-			    x->cfg, rec->path, threats->items[i], x->d);
+		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
+		rules_risk_items(x, rec, "threats", "threat");
 	}
 	rec = NULL;
 	while ((rec = repo_next(x->r, KIND_REGISTER, rec)) != NULL) {

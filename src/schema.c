@@ -52,16 +52,6 @@ struct vctx {
 static size_t check(
     struct vctx *c, const struct schema *s, const struct yml_node *n);
 
-static const struct yml_node *
-map_get(const struct yml_node *map, const char *key, size_t len)
-{
-	for (size_t i = 0; i < map->n; i++)
-		if (map->pairs[i].key->len == len &&
-		    memcmp(map->pairs[i].key->str, key, len) == 0)
-			return map->pairs[i].val;
-	return NULL;
-}
-
 static int
 is_whole(const struct yml_node *n)
 {
@@ -321,6 +311,11 @@ ptr_key(struct vctx *c, const struct yml_node *k)
 	if (!c->report)
 		return old;
 	buf_putc(&c->ptr, '/');
+	if (memchr(k->str, '~', k->len) == NULL &&
+	    memchr(k->str, '/', k->len) == NULL) {
+		buf_add(&c->ptr, k->str, k->len);
+		return old;
+	}
 	for (size_t i = 0; i < k->len; i++) {
 		if (k->str[i] == '~')
 			buf_puts(&c->ptr, "~0");
@@ -764,7 +759,7 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		for (size_t i = 0; i < s->required->n; i++) {
 			const struct yml_node *r = s->required->items[i];
 
-			if (map_get(n, r->str, r->len) == NULL)
+			if (schema_map_get(n, r->str, r->len) == NULL)
 				nf += fail_name(
 				    c, n, r, "missing required field %s");
 			if (nf && !c->report)
@@ -774,13 +769,13 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		const struct schema_dep *dep = &s->dep_req[i];
 
 		if (dep->names == NULL ||
-		    map_get(n, dep->key->str, dep->key->len) == NULL)
+		    schema_map_get(n, dep->key->str, dep->key->len) == NULL)
 			continue;
 		for (size_t j = 0; j < dep->names->n; j++) {
 			const struct yml_node *r = dep->names->items[j];
 			struct buf f = BUF_INIT, t = BUF_INIT;
 
-			if (map_get(n, r->str, r->len) != NULL)
+			if (schema_map_get(n, r->str, r->len) != NULL)
 				continue;
 			nf++;
 			if (!c->report)
@@ -812,7 +807,7 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 	for (size_t i = 0; i < s->ndep_sch && (nf == 0 || c->report); i++) {
 		const struct schema_dep *dep = &s->dep_sch[i];
 
-		if (map_get(n, dep->key->str, dep->key->len) != NULL)
+		if (schema_map_get(n, dep->key->str, dep->key->len) != NULL)
 			nf += check(c, dep->s, n);
 	}
 	return nf;
@@ -867,7 +862,8 @@ discriminators(const struct schema *s, struct disc *d)
 
 		if (ps->boolean >= 0 || !(ps->has & (SK_CONST | SK_ENUM)))
 			continue;
-		v = map_get(d->n, s->props[i].key->str, s->props[i].key->len);
+		v = schema_map_get(
+		    d->n, s->props[i].key->str, s->props[i].key->len);
 		if (v == NULL)
 			continue;
 		if (in_enum(ps, v)) {
@@ -1013,7 +1009,8 @@ explain_alternatives(
 			if (d.miss != NULL)
 				collect_values(d.miss_s, &mv, &nmv, &capmv);
 		}
-		nf = fail_choice(c, map_get(n, miss->str, miss->len), mv, nmv);
+		nf = fail_choice(
+		    c, schema_map_get(n, miss->str, miss->len), mv, nmv);
 		buf_truncate(&c->ptr, old);
 		free(mv);
 	} else {

@@ -569,18 +569,6 @@ schema_of(const struct schema_doc *sd, const struct yml_node *n)
 	return NULL;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode s[0..len) into out; -1 on a bad escape. */
 static int
 percent_decode(const char *s, size_t len, struct buf *out)
@@ -594,8 +582,8 @@ percent_decode(const char *s, size_t len, struct buf *out)
 		}
 		if (len - i < 3)
 			return -1;
-		hi = hexval((unsigned char)s[i + 1]);
-		lo = hexval((unsigned char)s[i + 2]);
+		hi = schema_hexval((unsigned char)s[i + 1]);
+		lo = schema_hexval((unsigned char)s[i + 2]);
 		if (hi < 0 || lo < 0)
 			return -1;
 		buf_putc(out, hi * 16 + lo);

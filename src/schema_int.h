@@ -137,6 +137,8 @@ int schema_re_match(
     const struct schema_re *re, const char *subject, size_t len, void **md);
 void schema_re_match_free(void *md);
 void schema_re_free(struct schema_re *re);
+/* The value of hex digit c, or -1. */
+int schema_hexval(int c);
 
 /* schema_format.c */
 int schema_format_ok(enum schema_format f, const char *s, size_t len);
@@ -150,5 +152,8 @@ int schema_multiple_of(const struct yml_node *x, const struct yml_node *m);
 int schema_node_equal(const struct yml_node *a, const struct yml_node *b);
 /* A hash that agrees with schema_node_equal. */
 uint64_t schema_node_hash(const struct yml_node *n);
+/* The value of key (len bytes, not NUL-terminated) in map, or NULL. */
+const struct yml_node *schema_map_get(
+    const struct yml_node *map, const char *key, size_t len);
 
 #endif

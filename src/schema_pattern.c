@@ -127,8 +127,8 @@ fail(struct tr *t, const char *msg)
 	return -1;
 }
 
-static int
-hexval(int c)
+int
+schema_hexval(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -148,7 +148,7 @@ hexn(struct tr *t, size_t n)
 	if (t->len - t->i < n)
 		return -1;
 	for (size_t k = 0; k < n; k++) {
-		int h = hexval((unsigned char)t->s[t->i + k]);
+		int h = schema_hexval((unsigned char)t->s[t->i + k]);
 		if (h < 0)
 			return -1;
 		v = v * 16 + h;
@@ -168,9 +168,9 @@ unicode_escape(struct tr *t)
 		t->i++;
 		v = 0;
 		size_t start = t->i;
-		while (
-		    t->i < t->len && hexval((unsigned char)t->s[t->i]) >= 0) {
-			v = v * 16 + hexval((unsigned char)t->s[t->i]);
+		while (t->i < t->len &&
+		    schema_hexval((unsigned char)t->s[t->i]) >= 0) {
+			v = v * 16 + schema_hexval((unsigned char)t->s[t->i]);
 			if (v > 0x10FFFF)
 				return -1;
 			t->i++;

@@ -174,8 +174,8 @@ big_equal(const struct yml_node *a, const struct yml_node *b)
 	return r;
 }
 
-static const struct yml_node *
-map_get(const struct yml_node *map, const char *key, size_t len)
+const struct yml_node *
+schema_map_get(const struct yml_node *map, const char *key, size_t len)
 {
 	for (size_t i = 0; i < map->n; i++)
 		if (map->pairs[i].key->len == len &&
@@ -214,7 +214,8 @@ schema_node_equal(const struct yml_node *a, const struct yml_node *b)
 			return 0;
 		for (size_t i = 0; i < a->n; i++) {
 			const struct yml_node *k = a->pairs[i].key;
-			const struct yml_node *v = map_get(b, k->str, k->len);
+			const struct yml_node *v =
+			    schema_map_get(b, k->str, k->len);
 			if (v == NULL || !schema_node_equal(a->pairs[i].val, v))
 				return 0;
 		}

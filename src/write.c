@@ -38,11 +38,15 @@ injected(void)
 	return 0;
 }
 
+/* Sync the directory that holds shown; reports a failure. */
 static int
-fsync_dir(int dirfd)
+fsync_dir(int dirfd, const char *shown)
 {
-	if (injected() || fsync(dirfd) < 0)
+	if (injected() || fsync(dirfd) < 0) {
+		diag_error("cannot sync the directory of '%s': %s", shown,
+		    strerror(errno));
 		return -1;
+	}
 	return 0;
 }
 
@@ -121,12 +125,7 @@ write_new_at(int dirfd, const char *name, const char *shown, const char *data,
 		goto done;
 	}
 	unlinkat(dirfd, tmp.ptr, 0);
-	if (fsync_dir(dirfd) < 0) {
-		diag_error("cannot sync the directory of '%s': %s", shown,
-		    strerror(errno));
-		goto done;
-	}
-	rc = 0;
+	rc = fsync_dir(dirfd, shown);
 done:
 	buf_free(&tmp);
 	return rc;
@@ -157,12 +156,7 @@ write_replace_at(int dirfd, const char *name, const char *shown,
 		diag_error("cannot replace '%s': %s", shown, strerror(e));
 		goto done;
 	}
-	if (fsync_dir(dirfd) < 0) {
-		diag_error("cannot sync the directory of '%s': %s", shown,
-		    strerror(errno));
-		goto done;
-	}
-	rc = 0;
+	rc = fsync_dir(dirfd, shown);
 done:
 	buf_free(&tmp);
 	return rc;
@@ -192,30 +186,31 @@ open_parent(const char *path, const char **name)
 	return fd;
 }
 
-int
-write_new(const char *path, const char *data, size_t len)
+/* Write path by write_new_at or write_replace_at in its directory. */
+static int
+write_path(const char *path, const char *data, size_t len,
+    int (*write_at)(int, const char *, const char *, const char *, size_t))
 {
 	const char *name;
 	int fd = open_parent(path, &name), rc;
 
 	if (fd < 0)
 		return -1;
-	rc = write_new_at(fd, name, path, data, len);
+	rc = write_at(fd, name, path, data, len);
 	close(fd);
 	return rc;
 }
 
 int
+write_new(const char *path, const char *data, size_t len)
+{
+	return write_path(path, data, len, write_new_at);
+}
+
+int
 write_replace(const char *path, const char *data, size_t len)
 {
-	const char *name;
-	int fd = open_parent(path, &name), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = write_replace_at(fd, name, path, data, len);
-	close(fd);
-	return rc;
+	return write_path(path, data, len, write_replace_at);
 }
 
 int

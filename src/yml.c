@@ -27,25 +27,29 @@ struct chunk {
 
 struct yml_arena {
 	struct chunk *head;
+	size_t next; /* size of the next chunk */
 };
 
 static void *
 arena_alloc(struct yml_arena *a, size_t n)
 {
 	struct chunk *c = a->head;
-	size_t align = sizeof(max_align_t);
+	/* Nodes hold nothing wider than 8 bytes. */
+	size_t align = 8;
 	void *p;
 
 	n = (n + align - 1) / align * align;
 	if (c == NULL || c->size - c->used < n) {
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		size_t size = n > a->next ? n : a->next;
 
 		c = xmalloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;
+		if (a->next < ARENA_CHUNK)
+			a->next *= 2;
 		/* A large block goes behind the head so the head keeps its
 		 * free space. */
-		if (a->head != NULL && n > ARENA_CHUNK) {
+		if (a->head != NULL && n > a->next) {
 			c->next = a->head->next;
 			a->head->next = c;
 		} else {
@@ -118,8 +122,8 @@ fail(struct loader *L, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	diag_add(L->d, L->doc->path, line, col, DIAG_ERROR, "yaml", "%s",
-	         msg.ptr);
+	diag_add(
+	    L->d, L->doc->path, line, col, DIAG_ERROR, "yaml", "%s", msg.ptr);
 	buf_free(&msg);
 }
 
@@ -131,10 +135,21 @@ byte_offset(struct loader *L, size_t chars)
 		L->cur_byte = 0;
 	}
 	while (L->cur_char < chars && L->cur_byte < L->len) {
+		uint64_t w;
+
+		/* Eight ASCII bytes are eight characters. */
+		if (chars - L->cur_char >= 8 && L->len - L->cur_byte >= 8) {
+			memcpy(&w, L->data + L->cur_byte, 8);
+			if ((w & 0x8080808080808080u) == 0) {
+				L->cur_byte += 8;
+				L->cur_char += 8;
+				continue;
+			}
+		}
 		L->cur_byte++;
 		/* Skip continuation bytes (10xxxxxx) of the character. */
 		while (L->cur_byte < L->len &&
-		       ((unsigned char)L->data[L->cur_byte] & 0xC0) == 0x80)
+		    ((unsigned char)L->data[L->cur_byte] & 0xC0) == 0x80)
 			L->cur_byte++;
 		L->cur_char++;
 	}
@@ -186,7 +201,7 @@ all_digits(const char *s, size_t n, int base)
 			return 0;
 		if (base == 16 &&
 		    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-		      (c >= 'A' && c <= 'F')))
+		        (c >= 'A' && c <= 'F')))
 			return 0;
 	}
 	return 1;
@@ -232,12 +247,12 @@ is_float(const char *s, size_t n)
 static void
 type_plain(struct yml_node *node)
 {
-	static const char *const nulls[] = {"",     "~",    "null",
-	                                    "Null", "NULL", NULL};
+	static const char *const nulls[] = {
+	    "", "~", "null", "Null", "NULL", NULL};
 	static const char *const trues[] = {"true", "True", "TRUE", NULL};
 	static const char *const falses[] = {"false", "False", "FALSE", NULL};
-	static const char *const infs[] = {".inf",  ".Inf",  ".INF", "+.inf",
-	                                   "+.Inf", "+.INF", NULL};
+	static const char *const infs[] = {
+	    ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL};
 	static const char *const ninfs[] = {"-.inf", "-.Inf", "-.INF", NULL};
 	static const char *const nans[] = {".nan", ".NaN", ".NAN", NULL};
 	const char *s = node->str;
@@ -246,6 +261,9 @@ type_plain(struct yml_node *node)
 	const char *digits = s;
 	size_t nd = n;
 
+	/* Only these can start a null, boolean or number. */
+	if (n > 0 && strchr("~nNtTfF.+-0123456789", s[0]) == NULL)
+		return;
 	if (is_one_of(s, n, nulls)) {
 		node->type = YML_NULL;
 		return;
@@ -306,6 +324,9 @@ bad_char(const char *s, size_t n, size_t *at)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* Most bytes are none of the ones looked at below. */
+		if (c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2)
+			continue;
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
 			goto bad;
 		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
@@ -329,7 +350,7 @@ bad:
 
 static void
 set_pos(struct loader *L, struct yml_node *node, const yaml_mark_t *start,
-        const yaml_mark_t *end)
+    const yaml_mark_t *end)
 {
 	node->line = (int)start->line + 1;
 	node->col = (int)start->column + 1;
@@ -353,24 +374,24 @@ fail_tag(struct loader *L, int line, int col, const char *tag)
 
 	if (strncmp(tag, core, strlen(core)) == 0)
 		fail(L, line, col,
-		     "explicit tags (!!%s) are not allowed; remove the tag",
-		     tag + strlen(core));
+		    "explicit tags (!!%s) are not allowed; remove the tag",
+		    tag + strlen(core));
 	else
 		fail(L, line, col,
-		     "explicit tags (%s) are not allowed; remove the tag", tag);
+		    "explicit tags (%s) are not allowed; remove the tag", tag);
 }
 
 static int
 check_props(struct loader *L, const yaml_event_t *ev, const char *anchor,
-            const char *tag, int implicit)
+    const char *tag, int implicit)
 {
 	int line = (int)ev->start_mark.line + 1;
 	int col = (int)ev->start_mark.column + 1;
 
 	if (anchor != NULL) {
 		fail(L, line, col,
-		     "anchors (&%s) are not allowed; write the value out",
-		     anchor);
+		    "anchors (&%s) are not allowed; write the value out",
+		    anchor);
 		return -1;
 	}
 	if (tag != NULL && !implicit) {
@@ -393,14 +414,14 @@ attach(struct loader *L, struct yml_node *node)
 	if (f->node->type == YML_MAP && f->n % 2 == 0) {
 		if (!yml_is_scalar(node)) {
 			fail(L, node->line, node->col,
-			     "mapping keys must be scalars");
+			    "mapping keys must be scalars");
 			return -1;
 		}
 		if (node->style == YML_PLAIN && node->len == 2 &&
 		    memcmp(node->str, "<<", 2) == 0) {
 			fail(L, node->line, node->col,
-			     "merge keys (<<) are not allowed; write the "
-			     "fields out");
+			    "merge keys (<<) are not allowed; write the "
+			    "fields out");
 			return -1;
 		}
 	}
@@ -417,29 +438,29 @@ on_scalar(struct loader *L, const yaml_event_t *ev)
 	struct yml_node *node;
 
 	if (check_props(L, ev, (const char *)ev->data.scalar.anchor,
-	                (const char *)ev->data.scalar.tag,
-	                ev->data.scalar.plain_implicit ||
-	                    ev->data.scalar.quoted_implicit) < 0)
+	        (const char *)ev->data.scalar.tag,
+	        ev->data.scalar.plain_implicit ||
+	            ev->data.scalar.quoted_implicit) < 0)
 		return -1;
 	if (ev->data.scalar.tag != NULL) {
 		fail_tag(L, (int)ev->start_mark.line + 1,
-		         (int)ev->start_mark.column + 1,
-		         (const char *)ev->data.scalar.tag);
+		    (int)ev->start_mark.column + 1,
+		    (const char *)ev->data.scalar.tag);
 		return -1;
 	}
 	if (!(L->flags & YML_NO_LIMITS) && len > YML_MAX_SCALAR) {
 		fail(L, (int)ev->start_mark.line + 1,
-		     (int)ev->start_mark.column + 1,
-		     "value of %zu bytes is longer than the limit of 1 MiB",
-		     len);
+		    (int)ev->start_mark.column + 1,
+		    "value of %zu bytes is longer than the limit of 1 MiB",
+		    len);
 		return -1;
 	}
 	if (!(L->flags & YML_ALLOW_CTRL) && bad_char(val, len, &at)) {
 		fail(L, (int)ev->start_mark.line + 1,
-		     (int)ev->start_mark.column + 1,
-		     "value contains a control character (byte %zu of the "
-		     "value); remove it",
-		     at + 1);
+		    (int)ev->start_mark.column + 1,
+		    "value contains a control character (byte %zu of the "
+		    "value); remove it",
+		    at + 1);
 		return -1;
 	}
 	node = new_node(L);
@@ -476,24 +497,24 @@ on_start(struct loader *L, const yaml_event_t *ev, enum yml_type type)
 
 	if (type == YML_MAP) {
 		if (check_props(L, ev,
-		                (const char *)ev->data.mapping_start.anchor,
-		                (const char *)ev->data.mapping_start.tag,
-		                ev->data.mapping_start.implicit) < 0)
+		        (const char *)ev->data.mapping_start.anchor,
+		        (const char *)ev->data.mapping_start.tag,
+		        ev->data.mapping_start.implicit) < 0)
 			return -1;
 		flow = ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	} else {
 		if (check_props(L, ev,
-		                (const char *)ev->data.sequence_start.anchor,
-		                (const char *)ev->data.sequence_start.tag,
-		                ev->data.sequence_start.implicit) < 0)
+		        (const char *)ev->data.sequence_start.anchor,
+		        (const char *)ev->data.sequence_start.tag,
+		        ev->data.sequence_start.implicit) < 0)
 			return -1;
 		flow =
 		    ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	}
 	if (L->depth >= YML_MAX_DEPTH) {
 		fail(L, (int)ev->start_mark.line + 1,
-		     (int)ev->start_mark.column + 1,
-		     "nesting deeper than %d levels", YML_MAX_DEPTH);
+		    (int)ev->start_mark.column + 1,
+		    "nesting deeper than %d levels", YML_MAX_DEPTH);
 		return -1;
 	}
 	node = new_node(L);
@@ -540,6 +561,24 @@ check_duplicates(struct loader *L, const struct yml_node *map)
 
 	if (map->n < 2)
 		return 0;
+	/* Small mappings, the usual ones, are cheaper to compare pairwise;
+	 * the first key that repeats an earlier one is the duplicate. */
+	for (i = 1; i < map->n && map->n <= 16 && dup == NULL; i++) {
+		const struct yml_node *b = map->pairs[i].key;
+		size_t j;
+
+		for (j = 0; j < i; j++) {
+			const struct yml_node *a = map->pairs[j].key;
+
+			if (a->len == b->len &&
+			    memcmp(a->str, b->str, a->len) == 0) {
+				dup = b;
+				break;
+			}
+		}
+	}
+	if (map->n <= 16)
+		goto found;
 	sorted = xmalloc(map->n * sizeof(*sorted));
 	memcpy(sorted, map->pairs, map->n * sizeof(*sorted));
 	qsort(sorted, map->n, sizeof(*sorted), cmp_pair_key);
@@ -552,6 +591,7 @@ check_duplicates(struct loader *L, const struct yml_node *map)
 			dup = b;
 	}
 	free(sorted);
+found:
 	if (dup != NULL) {
 		size_t i2;
 		int first = 0;
@@ -566,8 +606,8 @@ check_duplicates(struct loader *L, const struct yml_node *map)
 			}
 		}
 		fail(L, dup->line, dup->col,
-		     "duplicate key \"%.*s\" (first defined on line %d)",
-		     dup->len > 64 ? 64 : (int)dup->len, dup->str, first);
+		    "duplicate key \"%.*s\" (first defined on line %d)",
+		    dup->len > 64 ? 64 : (int)dup->len, dup->str, first);
 		return -1;
 	}
 	return 0;
@@ -586,8 +626,8 @@ on_end(struct loader *L, const yaml_event_t *ev)
 		node->items =
 		    arena_alloc(L->doc->arena, f->n * sizeof(*node->items));
 		if (f->n)
-			memcpy(node->items, f->kids,
-			       f->n * sizeof(*node->items));
+			memcpy(
+			    node->items, f->kids, f->n * sizeof(*node->items));
 	} else {
 		node->n = f->n / 2;
 		node->pairs =
@@ -639,8 +679,8 @@ libyaml_error(struct loader *L, const yaml_parser_t *p)
 
 		if (off < L->len && L->data[off] == '\t') {
 			fail(L, line, col,
-			     "tab character where YAML expects spaces; indent "
-			     "with spaces");
+			    "tab character where YAML expects spaces; indent "
+			    "with spaces");
 			return;
 		}
 	}
@@ -698,8 +738,8 @@ run(struct loader *L)
 		return -1;
 	}
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p, (const unsigned char *)L->data,
-	                             L->len);
+	yaml_parser_set_input_string(
+	    &p, (const unsigned char *)L->data, L->len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			libyaml_error(L, &p);
@@ -713,17 +753,16 @@ run(struct loader *L)
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
 				fail(L, (int)ev.start_mark.line + 1,
-				     (int)ev.start_mark.column + 1,
-				     "more than one document; a record file "
-				     "holds one");
+				    (int)ev.start_mark.column + 1,
+				    "more than one document; a record file "
+				    "holds one");
 				rc = -1;
 			} else if (ev.data.document_start.version_directive ||
-			           ev.data.document_start.tag_directives
-			                   .start != ev.data.document_start
-			                                 .tag_directives.end) {
+			    ev.data.document_start.tag_directives.start !=
+			        ev.data.document_start.tag_directives.end) {
 				fail(L, 1, 1,
-				     "%% directives are not allowed; remove "
-				     "them");
+				    "%% directives are not allowed; remove "
+				    "them");
 				rc = -1;
 			}
 			break;
@@ -742,10 +781,10 @@ run(struct loader *L)
 			break;
 		case YAML_ALIAS_EVENT:
 			fail(L, (int)ev.start_mark.line + 1,
-			     (int)ev.start_mark.column + 1,
-			     "aliases (*%s) are not allowed; write the value "
-			     "out",
-			     (const char *)ev.data.alias.anchor);
+			    (int)ev.start_mark.column + 1,
+			    "aliases (*%s) are not allowed; write the value "
+			    "out",
+			    (const char *)ev.data.alias.anchor);
 			rc = -1;
 			break;
 		default:
@@ -761,7 +800,7 @@ run(struct loader *L)
 
 int
 yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
-          unsigned flags, struct diag_list *d)
+    unsigned flags, struct diag_list *d)
 {
 	struct loader L;
 	struct yml_doc *doc;
@@ -773,6 +812,9 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(path);
 	doc->arena = xcalloc(1, sizeof(*doc->arena));
+	/* Most records need about ten times their size in nodes: start near
+	 * that so a small record does not pin a large chunk. */
+	doc->arena->next = len < 256 ? 4096 : len * 8;
 	doc->src = xstrndup(data, len);
 	doc->srclen = len;
 	memset(&L, 0, sizeof(L));
@@ -783,8 +825,7 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 	L.len = len;
 	if (!(flags & YML_NO_LIMITS) && len > YML_MAX_SIZE) {
 		fail(&L, 1, 1,
-		     "file of %zu bytes is larger than the limit of 4 MiB",
-		     len);
+		    "file of %zu bytes is larger than the limit of 4 MiB", len);
 		yml_doc_free(doc);
 		return -1;
 	}
@@ -816,15 +857,15 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 			doc->root->line = doc->root->col = 1;
 		} else {
 			fail(&L, 1, 1,
-			     "the file is empty; a record is a "
-			     "mapping of fields");
+			    "the file is empty; a record is a "
+			    "mapping of fields");
 			rc = -1;
 		}
 	}
 	if (rc == 0 && !(flags & YML_ANY_ROOT) && doc->root->type != YML_MAP) {
 		fail(&L, doc->root->line, doc->root->col,
-		     "expected a mapping of fields at the top, found %s",
-		     yml_type_name(doc->root->type));
+		    "expected a mapping of fields at the top, found %s",
+		    yml_type_name(doc->root->type));
 		rc = -1;
 	}
 	if (rc < 0 || L.failed) {
@@ -837,7 +878,7 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 
 int
 yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
-              unsigned flags, struct diag_list *d)
+    unsigned flags, struct diag_list *d)
 {
 	struct stat st;
 	char *data = NULL;
@@ -849,8 +890,8 @@ yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
 	if (fd < 0) {
 		if (errno == ELOOP) {
 			diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
-			         "is a symbolic link; records must be regular "
-			         "files");
+			    "is a symbolic link; records must be regular "
+			    "files");
 			return -1;
 		}
 		diag_error("cannot open '%s': %s", path, strerror(errno));
@@ -862,15 +903,15 @@ yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
 		return -2;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
-		         "is not a regular file");
+		diag_add(
+		    d, path, 0, 0, DIAG_ERROR, "yaml", "is not a regular file");
 		close(fd);
 		return -1;
 	}
 	if (!(flags & YML_NO_LIMITS) && (size_t)st.st_size > YML_MAX_SIZE) {
 		diag_add(d, path, 1, 1, DIAG_ERROR, "yaml",
-		         "file of %lld bytes is larger than the limit of 4 MiB",
-		         (long long)st.st_size);
+		    "file of %lld bytes is larger than the limit of 4 MiB",
+		    (long long)st.st_size);
 		close(fd);
 		return -1;
 	}
@@ -881,8 +922,8 @@ yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_error("cannot read '%s': %s", path,
-			           strerror(errno));
+			diag_error(
+			    "cannot read '%s': %s", path, strerror(errno));
 			free(data);
 			close(fd);
 			return -2;

@@ -78,20 +78,20 @@ struct yml_doc {
  * returns -1 with *out NULL.
  */
 int yml_parse(struct yml_doc **out, const char *path, const char *data,
-              size_t len, unsigned flags, struct diag_list *d);
+    size_t len, unsigned flags, struct diag_list *d);
 /*
  * Read a regular file (never following a symlink, size-capped) and parse
  * it. fspath is opened; path is shown. Unreadable files are findings too.
  */
 int yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
-                  unsigned flags, struct diag_list *d);
+    unsigned flags, struct diag_list *d);
 void yml_doc_free(struct yml_doc *doc);
 
 /* The value of key in map, or NULL (also when map is not a mapping). */
 const struct yml_node *yml_get(const struct yml_node *map, const char *key);
 /* The pair holding key, or NULL. */
-const struct yml_pair *yml_get_pair(const struct yml_node *map,
-                                    const char *key);
+const struct yml_pair *yml_get_pair(
+    const struct yml_node *map, const char *key);
 /* The string value of key when it is a string, else NULL. */
 const char *yml_get_str(const struct yml_node *map, const char *key);
 /* Whether n is a scalar of any type (NULL, bool, number, string). */

@@ -46,15 +46,32 @@ test_date_parse(void **state)
 		const char *s;
 		int ok;
 	} cases[] = {
-	    {"2026-03-01", 1},  {"1900-02-28", 1},  {"1900-02-29", 0},
-	    {"2000-02-29", 1},  {"2024-02-29", 1},  {"2025-02-29", 0},
-	    {"2026-02-30", 0},  {"2026-04-31", 0},  {"2026-12-31", 1},
-	    {"2026-13-01", 0},  {"2026-00-10", 0},  {"2026-01-00", 0},
-	    {"0001-01-01", 1},  {"0000-01-01", 0},  {"9999-12-31", 1},
-	    {"2026-3-01", 0},   {"2026-03-1", 0},   {"26-03-01", 0},
-	    {"2026-03-01 ", 0}, {" 2026-03-01", 0}, {"2026/03/01", 0},
-	    {"2026-03-01T", 0}, {"2026-0a-01", 0},  {"", 0},
-	    {"+026-03-01", 0},  {"2026-03-+1", 0},
+	    {"2026-03-01", 1},
+	    {"1900-02-28", 1},
+	    {"1900-02-29", 0},
+	    {"2000-02-29", 1},
+	    {"2024-02-29", 1},
+	    {"2025-02-29", 0},
+	    {"2026-02-30", 0},
+	    {"2026-04-31", 0},
+	    {"2026-12-31", 1},
+	    {"2026-13-01", 0},
+	    {"2026-00-10", 0},
+	    {"2026-01-00", 0},
+	    {"0001-01-01", 1},
+	    {"0000-01-01", 0},
+	    {"9999-12-31", 1},
+	    {"2026-3-01", 0},
+	    {"2026-03-1", 0},
+	    {"26-03-01", 0},
+	    {"2026-03-01 ", 0},
+	    {" 2026-03-01", 0},
+	    {"2026/03/01", 0},
+	    {"2026-03-01T", 0},
+	    {"2026-0a-01", 0},
+	    {"", 0},
+	    {"+026-03-01", 0},
+	    {"2026-03-+1", 0},
 	};
 
 	(void)state;
@@ -83,14 +100,19 @@ test_leap_years(void **state)
 	static const struct {
 		int y, leap;
 	} cases[] = {
-	    {1900, 0}, {2000, 1}, {2024, 1}, {2025, 0}, {2100, 0}, {400, 1},
+	    {1900, 0},
+	    {2000, 1},
+	    {2024, 1},
+	    {2025, 0},
+	    {2100, 0},
+	    {400, 1},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_int_equal(date_is_leap(cases[i].y), cases[i].leap);
-		assert_int_equal(date_days_in_month(cases[i].y, 2),
-		                 cases[i].leap ? 29 : 28);
+		assert_int_equal(
+		    date_days_in_month(cases[i].y, 2), cases[i].leap ? 29 : 28);
 	}
 	assert_int_equal(date_days_in_month(2026, 4), 30);
 	assert_int_equal(date_days_in_month(2026, 12), 31);
@@ -104,9 +126,12 @@ test_days(void **state)
 		struct gd_date d;
 		long days;
 	} cases[] = {
-	    {{1970, 1, 1}, 0},         {{1969, 12, 31}, -1},
-	    {{2000, 3, 1}, 11017},     {{1900, 3, 1}, -25508},
-	    {{2024, 2, 29}, 19782},    {{1, 1, 1}, -719162},
+	    {{1970, 1, 1}, 0},
+	    {{1969, 12, 31}, -1},
+	    {{2000, 3, 1}, 11017},
+	    {{1900, 3, 1}, -25508},
+	    {{2024, 2, 29}, 19782},
+	    {{1, 1, 1}, -719162},
 	    {{9999, 12, 31}, 2932896},
 	};
 	long days;
@@ -125,9 +150,9 @@ test_days(void **state)
 		int next_ok =
 		    (d.y == prev.y && d.m == prev.m && d.d == prev.d + 1) ||
 		    (d.y == prev.y && d.m == prev.m + 1 && d.d == 1 &&
-		     prev.d == date_days_in_month(prev.y, prev.m)) ||
+		        prev.d == date_days_in_month(prev.y, prev.m)) ||
 		    (d.y == prev.y + 1 && d.m == 1 && d.d == 1 &&
-		     prev.m == 12 && prev.d == 31);
+		        prev.m == 12 && prev.d == 31);
 
 		if (!next_ok || date_to_days(d) != days)
 			fail_msg("day %ld: %d-%d-%d", days, d.y, d.m, d.d);
@@ -205,8 +230,8 @@ test_add(void **state)
 		}
 		date_format(r, s);
 		if (strcmp(s, cases[i].want) != 0)
-			fail_msg("case %zu: got %s, want %s", i, s,
-			         cases[i].want);
+			fail_msg(
+			    "case %zu: got %s, want %s", i, s, cases[i].want);
 	}
 	assert_date(date_add_days(D(2026, 1, 1), 2000000000L), "9999-12-31");
 }
@@ -253,10 +278,10 @@ test_datetime_parse(void **state)
 	    {"2026-03-02T10:00:00+01", "invalid offset"},
 	    {"2026-03-02T10:00:00+0100", "invalid offset"},
 	    {"2026-03-02T10:00:00+01:00Z",
-	     "trailing characters after the offset"},
+	        "trailing characters after the offset"},
 	    {"2026-03-02T10:00:00Z ", "trailing characters after the offset"},
 	    {"2026-03-02T10:00:00+01:00x",
-	     "trailing characters after the offset"},
+	        "trailing characters after the offset"},
 	    {"2026-03-02", "not a date-time"},
 	    {"2026-03-02 10:00:00Z", "not a date-time"},
 	    {"2026-03-02T10:00:00 Z", "not a date-time"},
@@ -278,7 +303,7 @@ test_datetime_parse(void **state)
 		if (t.utc != ok[i].utc || t.offset != ok[i].offset ||
 		    t.zulu != ok[i].zulu)
 			fail_msg("'%s': utc %lld offset %d zulu %d", ok[i].s,
-			         (long long)t.utc, t.offset, t.zulu);
+			    (long long)t.utc, t.offset, t.zulu);
 	}
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct gd_datetime t;
@@ -288,7 +313,7 @@ test_datetime_parse(void **state)
 			fail_msg("'%s' parsed", bad[i].s);
 		if (why == NULL || strcmp(why, bad[i].why) != 0)
 			fail_msg("'%s': why '%s', want '%s'", bad[i].s,
-			         why ? why : "(null)", bad[i].why);
+			    why ? why : "(null)", bad[i].why);
 	}
 	/* The length bounds the read. */
 	assert_int_equal(
@@ -333,14 +358,14 @@ test_datetime_date(void **state)
 	assert_date(datetime_date_utc(t), "2026-01-15");
 	t = DT("1969-12-31T23:00:00Z");
 	assert_date(datetime_date(t), "1969-12-31");
-	assert_date(datetime_date_utc(DT("1970-01-01T00:30+01:00")),
-	            "1969-12-31");
+	assert_date(
+	    datetime_date_utc(DT("1970-01-01T00:30+01:00")), "1969-12-31");
 	assert_true(datetime_cmp(DT("2026-03-02T10:00+01:00"),
-	                         DT("2026-03-02T09:30Z")) < 0);
+	                DT("2026-03-02T09:30Z")) < 0);
 	assert_true(datetime_cmp(DT("2026-03-02T10:00+01:00"),
-	                         DT("2026-03-02T09:00Z")) == 0);
+	                DT("2026-03-02T09:00Z")) == 0);
 	assert_true(datetime_cmp(DT("2026-03-02T10:00-01:00"),
-	                         DT("2026-03-02T10:00Z")) > 0);
+	                DT("2026-03-02T10:00Z")) > 0);
 }
 
 /* Oslo's switch to summer time on 2026-03-29 lies inside both spans. */
@@ -361,12 +386,12 @@ test_dst(void **state)
 	assert_string_equal(buf_cstr(&b), "2026-03-31T11:00:00+02:00");
 	assert_int_equal(datetime_cmp(due, DT("2026-03-31T11:00:00+02:00")), 0);
 	assert_int_equal(datetime_diff_tenths(DT("2026-03-28T23:00:00+01:00"),
-	                                      DT("2026-03-31T23:30:00+02:00")),
-	                 715);
+	                     DT("2026-03-31T23:30:00+02:00")),
+	    715);
 	/* Back to winter time on 2026-10-25: the same wall clock is 25 h. */
 	assert_int_equal(datetime_diff_tenths(DT("2026-10-24T12:00+02:00"),
-	                                      DT("2026-10-25T12:00+01:00")),
-	                 250);
+	                     DT("2026-10-25T12:00+01:00")),
+	    250);
 	buf_free(&b);
 }
 
@@ -394,7 +419,7 @@ test_diff_tenths(void **state)
 
 		if (got != cases[i].tenths)
 			fail_msg("%s -> %s: %ld, want %ld", cases[i].from,
-			         cases[i].to, got, cases[i].tenths);
+			    cases[i].to, got, cases[i].tenths);
 	}
 }
 
@@ -405,8 +430,13 @@ test_hours_format(void **state)
 		long tenths;
 		const char *want;
 	} cases[] = {
-	    {715, "71.5"}, {-30, "-3.0"}, {0, "0.0"},        {5, "0.5"},
-	    {-5, "-0.5"},  {720, "72.0"}, {12345, "1234.5"},
+	    {715, "71.5"},
+	    {-30, "-3.0"},
+	    {0, "0.0"},
+	    {5, "0.5"},
+	    {-5, "-0.5"},
+	    {720, "72.0"},
+	    {12345, "1234.5"},
 	};
 
 	(void)state;
@@ -519,7 +549,7 @@ json_string(const char **p, const char *end, struct buf *out)
 			if (cp >= 0xd800 && cp < 0xdc00 && end - s >= 12 &&
 			    s[6] == '\\' && s[7] == 'u') {
 				cp = 0x10000 + ((cp - 0xd800) << 10) +
-				     (hex4(s + 8) - 0xdc00);
+				    (hex4(s + 8) - 0xdc00);
 				s += 6;
 			}
 			put_utf8(out, cp);
@@ -597,14 +627,14 @@ run_suite(const char *path, int (*check)(const char *, size_t))
 		} else if (strcmp(buf_cstr(&key), "valid") == 0) {
 			int want = end - p >= 4 && memcmp(p, "true", 4) == 0;
 			/* Formats apply to strings; other types always pass. */
-			int got = is_string ? check(data.ptr ? data.ptr : "",
-			                            data.len)
-			                    : 1;
+			int got = is_string
+			    ? check(data.ptr ? data.ptr : "", data.len)
+			    : 1;
 
 			if (got != want) {
 				print_error("%s: \"%s\" (%s): got %s\n", path,
-				            buf_cstr(&data), buf_cstr(&desc),
-				            got ? "valid" : "invalid");
+				    buf_cstr(&data), buf_cstr(&desc),
+				    got ? "valid" : "invalid");
 				failures++;
 			}
 			cases++;
@@ -637,10 +667,10 @@ test_format_suite(void **state)
 		print_message("skipped: " FORMAT_DIR " not found\n");
 		skip();
 	}
-	assert_true(run_suite(FORMAT_DIR "date.json", date_format_date_ok) >
-	            50);
+	assert_true(
+	    run_suite(FORMAT_DIR "date.json", date_format_date_ok) > 50);
 	assert_true(run_suite(FORMAT_DIR "date-time.json",
-	                      date_format_datetime_ok) > 20);
+	                date_format_datetime_ok) > 20);
 }
 
 static void

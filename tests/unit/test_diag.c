@@ -22,8 +22,8 @@ render(const struct diag_list *l, enum diag_format fmt, int color)
 static void
 fill(struct diag_list *l)
 {
-	diag_add(l, "register/REG-002.yaml", 3, 5, DIAG_WARNING,
-	    "review-stale", "reviewed more than 12 months ago");
+	diag_add(l, "register/REG-002.yaml", 3, 5, DIAG_WARNING, "review-stale",
+	    "reviewed more than 12 months ago");
 	diag_add(l, "incident/INC-1.yaml", 7, 3, DIAG_ERROR,
 	    "breach-notification", "late: 80,5 h; %s", "100%");
 	diag_add(l, "incident/INC-1.yaml", 2, 1, DIAG_ERROR, "yaml",
@@ -104,8 +104,8 @@ test_github(void **state)
 	char *out;
 
 	(void)state;
-	diag_add(&l, "a,b:c.yaml", 1, 2, DIAG_ERROR, "yaml",
-	    "50%% done\nnext line");
+	diag_add(
+	    &l, "a,b:c.yaml", 1, 2, DIAG_ERROR, "yaml", "50%% done\nnext line");
 	out = render(&l, DIAG_GITHUB, 0);
 	assert_string_equal(out,
 	    "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml::50%25 "

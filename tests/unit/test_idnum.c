@@ -29,7 +29,7 @@ check_cases(const struct scan_case *cases, size_t n)
 		if (cases[i].kind == NONE) {
 			if (found != 0)
 				fail_msg("'%s': found %s", cases[i].text,
-				         idnum_kind_name(m[0].kind));
+				    idnum_kind_name(m[0].kind));
 			assert_null(m);
 			continue;
 		}
@@ -37,11 +37,11 @@ check_cases(const struct scan_case *cases, size_t n)
 			fail_msg("'%s': %zu found", cases[i].text, found);
 		if ((int)m[0].kind != cases[i].kind)
 			fail_msg("'%s': found %s, want %s", cases[i].text,
-			         idnum_kind_name(m[0].kind),
-			         idnum_kind_name(cases[i].kind));
+			    idnum_kind_name(m[0].kind),
+			    idnum_kind_name(cases[i].kind));
 		if (m[0].off != 0 || m[0].len != len)
 			fail_msg("'%s': match at %zu+%zu", cases[i].text,
-			         m[0].off, m[0].len);
+			    m[0].off, m[0].len);
 		free(m);
 	}
 }
@@ -160,8 +160,10 @@ test_overlaps(void **state)
 	static const struct scan_case cases[] = {
 	    {"310128-9035", IDNUM_FI_HETU}, /* also Luhn, also a date */
 	    {"310128-9001", IDNUM_SE_PNR},  /* also a CPR date */
-	    {"310128-9000", IDNUM_DK_CPR},  {"310128+9035", IDNUM_FI_HETU},
-	    {"310128+9001", IDNUM_SE_PNR},  {"310128+9000", NONE},
+	    {"310128-9000", IDNUM_DK_CPR},
+	    {"310128+9035", IDNUM_FI_HETU},
+	    {"310128+9001", IDNUM_SE_PNR},
+	    {"310128+9000", NONE},
 	};
 
 	(void)state;
@@ -172,15 +174,24 @@ static void
 test_boundaries(void **state)
 {
 	static const struct scan_case cases[] = {
-	    {"115819012382", NONE},   {"158190123821", NONE},
-	    {"1158190123821", NONE},  {"12121212121212", NONE},
-	    {"2131052-308T", NONE},   {"131052-308TX", NONE},
-	    {"131052-308T1", NONE},   {"919121212-1212", NONE},
-	    {"19121212-12121", NONE}, {"350115-12311", NONE},
-	    {"0350115-1231", NONE},   {"150135-40031", NONE},
-	    {"150135-400", NONE},     {"150135-", NONE},
-	    {"15819012", NONE},       {"19121212-", NONE},
-	    {"19121212-121", NONE},   {"", NONE},
+	    {"115819012382", NONE},
+	    {"158190123821", NONE},
+	    {"1158190123821", NONE},
+	    {"12121212121212", NONE},
+	    {"2131052-308T", NONE},
+	    {"131052-308TX", NONE},
+	    {"131052-308T1", NONE},
+	    {"919121212-1212", NONE},
+	    {"19121212-12121", NONE},
+	    {"350115-12311", NONE},
+	    {"0350115-1231", NONE},
+	    {"150135-40031", NONE},
+	    {"150135-400", NONE},
+	    {"150135-", NONE},
+	    {"15819012", NONE},
+	    {"19121212-", NONE},
+	    {"19121212-121", NONE},
+	    {"", NONE},
 	};
 	static const char nul[] = "131052\0"
 	                          "308T";
@@ -257,8 +268,8 @@ test_free_text(void **state)
 		if (n != 1 || m[0].off != cases[i].off ||
 		    m[0].len != cases[i].len || (int)m[0].kind != cases[i].kind)
 			fail_msg("'%s': %zu found, first at %zu+%zu",
-			         cases[i].text, n, n ? m[0].off : 0,
-			         n ? m[0].len : 0);
+			    cases[i].text, n, n ? m[0].off : 0,
+			    n ? m[0].len : 0);
 		free(m);
 	}
 	n = idnum_scan(many, strlen(many), &m);
@@ -269,8 +280,8 @@ test_free_text(void **state)
 		assert_int_equal(m[i].kind, want[i].kind);
 	}
 	free(m);
-	assert_int_equal(idnum_scan("saksnr 2026/1234, 12 personer", 29, &m),
-	                 0);
+	assert_int_equal(
+	    idnum_scan("saksnr 2026/1234, 12 personer", 29, &m), 0);
 	assert_null(m);
 }
 
@@ -298,8 +309,8 @@ test_mask(void **state)
 		idnum_mask(cases[i].in, strlen(cases[i].in), &b);
 		buf_puts(&b, "]");
 		assert_int_equal(b.len, strlen(cases[i].in) + 2);
-		assert_memory_equal(b.ptr + 1, cases[i].out,
-		                    strlen(cases[i].out));
+		assert_memory_equal(
+		    b.ptr + 1, cases[i].out, strlen(cases[i].out));
 		buf_free(&b);
 	}
 }
@@ -308,14 +319,14 @@ static void
 test_kind_names(void **state)
 {
 	(void)state;
-	assert_string_equal(idnum_kind_name(IDNUM_NO_FNR),
-	                    "Norwegian fødselsnummer");
-	assert_string_equal(idnum_kind_name(IDNUM_SE_PNR),
-	                    "Swedish personnummer");
+	assert_string_equal(
+	    idnum_kind_name(IDNUM_NO_FNR), "Norwegian fødselsnummer");
+	assert_string_equal(
+	    idnum_kind_name(IDNUM_SE_PNR), "Swedish personnummer");
 	for (int a = IDNUM_NO_FNR; a <= IDNUM_DK_CPR; a++)
 		for (int b = a + 1; b <= IDNUM_DK_CPR; b++)
-			assert_string_not_equal(idnum_kind_name(a),
-			                        idnum_kind_name(b));
+			assert_string_not_equal(
+			    idnum_kind_name(a), idnum_kind_name(b));
 }
 
 int

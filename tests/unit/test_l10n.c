@@ -220,9 +220,9 @@ have_key(const char *key)
 static void
 scan_source(const char *path, const char *text)
 {
-	/* The first three take a key, the others an enum type. */
+	/* The first five take a key, the others an enum type. */
 	static const char *const calls[] = {"l10n_get(", "l10n_format(",
-	    "rep_label(", "l10n_enum(", "rep_enum("};
+	    "rep_label(", "rv_l10n(", "col_head(", "l10n_enum(", "rep_enum("};
 	size_t i;
 
 	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
@@ -242,7 +242,7 @@ scan_source(const char *path, const char *text)
 				continue;
 			memcpy(key, q + 1, n);
 			key[n] = '\0';
-			if (i < 3) {
+			if (i < 5) {
 				if (!have_key(key))
 					fail_msg("%s: key '%s' is not in the "
 					         "table",

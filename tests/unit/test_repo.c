@@ -42,9 +42,10 @@ setup(void **state)
 	(void)state;
 	snprintf(root, sizeof(root), "/tmp/gdprctl-repo-XXXXXX");
 	assert_non_null(mkdtemp(root));
-	put("gdprctl.yaml", "organisation: {name: X, country: SE}\n"
-			    "locale: sv\n"
-			    "rules: {ros-stale: error, personal-data: off}\n");
+	put("gdprctl.yaml",
+	    "organisation: {name: X, country: SE}\n"
+	    "locale: sv\n"
+	    "rules: {ros-stale: error, personal-data: off}\n");
 	mk("register");
 	mk("register/sub");
 	mk("incident");
@@ -114,10 +115,10 @@ test_load_and_lookup(void **state)
 	assert_string_equal(r->cfg.likelihood[0], "Mycket sällan");
 	assert_string_equal(r->cfg.consequence[1], "Måttlig");
 	assert_int_equal(r->cfg.breach_hours, 72);
-	assert_int_equal(diag_effective(&d, "ros-stale", DIAG_WARNING),
-	    DIAG_ERROR);
-	assert_int_equal(diag_effective(&d, "personal-data", DIAG_ERROR),
-	    DIAG_OFF);
+	assert_int_equal(
+	    diag_effective(&d, "ros-stale", DIAG_WARNING), DIAG_ERROR);
+	assert_int_equal(
+	    diag_effective(&d, "personal-data", DIAG_ERROR), DIAG_OFF);
 	repo_free(r);
 	diag_list_free(&d);
 }
@@ -139,9 +140,8 @@ test_config_risk(void **state)
 	    "deadlines: {breach_notification_hours: 48}\n";
 
 	(void)state;
-	assert_int_equal(yml_parse(&doc, "gdprctl.yaml", text,
-			     sizeof(text) - 1, 0, &d),
-	    0);
+	assert_int_equal(
+	    yml_parse(&doc, "gdprctl.yaml", text, sizeof(text) - 1, 0, &d), 0);
 	config_load(&cfg, doc, &d);
 	assert_int_equal(cfg.nlikelihood, 3);
 	assert_int_equal(cfg.nconsequence, 4);

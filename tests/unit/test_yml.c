@@ -22,8 +22,7 @@ parse(const char *text, size_t len, unsigned flags, struct diag_list *d)
 /* Parse text that must fail with one yaml finding at line:col whose
  * message contains want. */
 static void
-expect_error(const char *text, size_t len, int line, int col,
-    const char *want)
+expect_error(const char *text, size_t len, int line, int col, const char *want)
 {
 	struct diag_list d = DIAG_LIST_INIT;
 	struct yml_doc *doc = parse(text, len, 0, &d);
@@ -39,7 +38,7 @@ expect_error(const char *text, size_t len, int line, int col,
 	diag_list_free(&d);
 }
 
-#define EXPECT_ERROR(text, line, col, want)                                  \
+#define EXPECT_ERROR(text, line, col, want)                                    \
 	expect_error(text, sizeof(text) - 1, line, col, want)
 
 static void
@@ -49,17 +48,39 @@ test_core_schema_typing(void **state)
 		const char *value;
 		enum yml_type type;
 	} cases[] = {
-	    {"NO", YML_STR},	  {"yes", YML_STR},	 {"off", YML_STR},
-	    {"on", YML_STR},	  {"No", YML_STR},	 {"true", YML_BOOL},
-	    {"False", YML_BOOL},  {"TRUE", YML_BOOL},	 {"tRue", YML_STR},
-	    {"12", YML_INT},	  {"-7", YML_INT},	 {"+3", YML_INT},
-	    {"0o17", YML_INT},	  {"0x1F", YML_INT},	 {"0b1", YML_STR},
-	    {"1.5e3", YML_FLOAT}, {".5", YML_FLOAT},	 {"1.", YML_FLOAT},
-	    {".inf", YML_FLOAT},  {"-.Inf", YML_FLOAT},	 {".nan", YML_FLOAT},
-	    {"null", YML_NULL},	  {"~", YML_NULL},	 {"", YML_NULL},
-	    {"NULL", YML_NULL},	  {"nULL", YML_STR},	 {"2026-03-01", YML_STR},
-	    {"2019/1234", YML_STR}, {"1_000", YML_STR},	 {"12:30", YML_STR},
-	    {"'12'", YML_STR},	  {"\"true\"", YML_STR}, {"e3", YML_STR},
+	    {"NO", YML_STR},
+	    {"yes", YML_STR},
+	    {"off", YML_STR},
+	    {"on", YML_STR},
+	    {"No", YML_STR},
+	    {"true", YML_BOOL},
+	    {"False", YML_BOOL},
+	    {"TRUE", YML_BOOL},
+	    {"tRue", YML_STR},
+	    {"12", YML_INT},
+	    {"-7", YML_INT},
+	    {"+3", YML_INT},
+	    {"0o17", YML_INT},
+	    {"0x1F", YML_INT},
+	    {"0b1", YML_STR},
+	    {"1.5e3", YML_FLOAT},
+	    {".5", YML_FLOAT},
+	    {"1.", YML_FLOAT},
+	    {".inf", YML_FLOAT},
+	    {"-.Inf", YML_FLOAT},
+	    {".nan", YML_FLOAT},
+	    {"null", YML_NULL},
+	    {"~", YML_NULL},
+	    {"", YML_NULL},
+	    {"NULL", YML_NULL},
+	    {"nULL", YML_STR},
+	    {"2026-03-01", YML_STR},
+	    {"2019/1234", YML_STR},
+	    {"1_000", YML_STR},
+	    {"12:30", YML_STR},
+	    {"'12'", YML_STR},
+	    {"\"true\"", YML_STR},
+	    {"e3", YML_STR},
 	};
 	size_t i;
 
@@ -89,7 +110,7 @@ test_numbers(void **state)
 {
 	struct diag_list d = DIAG_LIST_INIT;
 	const char text[] = "a: 0x1F\nb: -12\nc: 1.5e3\n"
-			    "d: 99999999999999999999\ne: 0o17\n";
+	                    "d: 99999999999999999999\ne: 0o17\n";
 	struct yml_doc *doc = parse(text, sizeof(text) - 1, 0, &d);
 
 	(void)state;
@@ -109,8 +130,8 @@ test_positions_and_offsets(void **state)
 {
 	struct diag_list d = DIAG_LIST_INIT;
 	const char text[] = "\xEF\xBB\xBFid: REG-001 # comment\n"
-			    "name: \"Lønn æøå\"\n"
-			    "list:\n  - a\n  - {c: 'x'}\n";
+	                    "name: \"Lønn æøå\"\n"
+	                    "list:\n  - a\n  - {c: 'x'}\n";
 	struct yml_doc *doc = parse(text, sizeof(text) - 1, 0, &d);
 	const struct yml_node *n, *l;
 
@@ -127,8 +148,8 @@ test_positions_and_offsets(void **state)
 	assert_int_equal(n->style, YML_DOUBLE);
 	assert_string_equal(n->str, "Lønn æøå");
 	/* The quotes are part of the node's text. */
-	assert_memory_equal(doc->src + n->start, "\"Lønn æøå\"",
-	    n->end - n->start);
+	assert_memory_equal(
+	    doc->src + n->start, "\"Lønn æøå\"", n->end - n->start);
 	l = yml_get(doc->root, "list");
 	assert_int_equal(l->type, YML_SEQ);
 	assert_int_equal(l->n, 2);
@@ -188,7 +209,9 @@ test_invalid_utf8_position(void **state)
 	EXPECT_ERROR("id: REG-001\nb: x\x80y\n", 2, 5, "invalid UTF-8");
 	EXPECT_ERROR("a: \xC3\n", 1, 4, "invalid UTF-8");
 	/* UTF-16 is not accepted. */
-	EXPECT_ERROR("\xFF\xFE" "a\0:\0", 1, 1, "");
+	EXPECT_ERROR("\xFF\xFE"
+	             "a\0:\0",
+	    1, 1, "");
 }
 
 static double
@@ -217,8 +240,8 @@ test_deep_nesting(void **state)
 		text[3 + depth + i] = ']';
 	t0 = now_ms();
 	doc = parse(text, 3 + 2 * depth, 0, &d);
-	printf("loader: 100000-deep nesting rejected in %.1f ms\n",
-	    now_ms() - t0);
+	printf(
+	    "loader: 100000-deep nesting rejected in %.1f ms\n", now_ms() - t0);
 	assert_null(doc);
 	assert_int_equal(d.n, 1);
 	assert_non_null(strstr(d.v[0].message, "nesting deeper than 64"));
@@ -277,10 +300,10 @@ static void
 test_alias_bomb(void **state)
 {
 	const char text[] = "a: &a [x, x, x, x, x, x, x, x, x]\n"
-			    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-			    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-			    "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-			    "e: &e [*e]\n";
+	                    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+	                    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+	                    "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+	                    "e: &e [*e]\n";
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
@@ -317,7 +340,7 @@ static void
 test_json_mode(void **state)
 {
 	const char text[] = "{\"a\":1,\"b\":[1.0,\"\\uD83D\\uDE00\"],"
-			    "\t\"c\" : null}";
+	                    "\t\"c\" : null}";
 	struct diag_list d = DIAG_LIST_INIT;
 	struct yml_doc *doc;
 	const struct yml_node *b;
@@ -373,9 +396,8 @@ test_load_file(void **state)
 	assert_int_equal(yml_load_file(&doc, "dir", dir, 0, &d), -1);
 	assert_int_equal(d.n, 2);
 	/* A missing file is a failure to do the job. */
-	assert_int_equal(yml_load_file(&doc, "nope", "/nonexistent/x.yaml",
-			     0, &d),
-	    -2);
+	assert_int_equal(
+	    yml_load_file(&doc, "nope", "/nonexistent/x.yaml", 0, &d), -2);
 	unlink(p.ptr);
 	rmdir(dir);
 	buf_free(&p);
@@ -393,19 +415,21 @@ test_speed_2k_record(void **state)
 	double t0, per;
 
 	(void)state;
-	buf_puts(&b, "id: REG-001\nname: Lønns- og personalsystem\n"
-		     "purpose: Personalforvaltning, utbetale lønn\n"
-		     "legal_basis:\n  - {basis: contract, reference: A}\n");
+	buf_puts(&b,
+	    "id: REG-001\nname: Lønns- og personalsystem\n"
+	    "purpose: Personalforvaltning, utbetale lønn\n"
+	    "legal_basis:\n  - {basis: contract, reference: A}\n");
 	while (b.len < 2048)
-		buf_puts(&b, "data_categories: [contact details, payroll, "
-			     "bank account, tax]\n"
-			     "x: 1\n");
+		buf_puts(&b,
+		    "data_categories: [contact details, payroll, "
+		    "bank account, tax]\n"
+		    "x: 1\n");
 	/* Keys repeat above; make them unique. */
 	buf_reset(&b);
 	buf_puts(&b, "id: REG-001\nname: Lønns- og personalsystem\n");
 	for (i = 0; b.len < 2048; i++)
-		buf_printf(&b, "field_%d: [contact details, payroll, %d]\n",
-		    i, i);
+		buf_printf(
+		    &b, "field_%d: [contact details, payroll, %d]\n", i, i);
 	t0 = now_ms();
 	for (i = 0; i < n; i++) {
 		struct yml_doc *doc = parse(b.ptr, b.len, 0, &d);
