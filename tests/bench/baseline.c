@@ -16,7 +16,13 @@
 #include "xalloc.h"
 
 static const char *const dirs[] = {
-    "register", "dpa", "incident", "dpia", "ros", "request", "plan",
+    "register",
+    "dpa",
+    "incident",
+    "dpia",
+    "ros",
+    "request",
+    "plan",
 };
 
 struct totals {
@@ -41,7 +47,7 @@ read_file(const char *path, struct buf *data)
 	buf_reset(data);
 	buf_grow(data, (size_t)st.st_size + 1);
 	while ((n = read(fd, data->ptr + data->len,
-	                 data->cap - data->len - 1)) > 0) {
+	            data->cap - data->len - 1)) > 0) {
 		data->len += (size_t)n;
 		if (data->len + 1 >= data->cap)
 			buf_grow(data, data->cap);
@@ -59,8 +65,8 @@ parse(const struct buf *data, struct totals *t)
 
 	yaml_parser_initialize(&p);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p, (const unsigned char *)data->ptr,
-	                             data->len);
+	yaml_parser_set_input_string(
+	    &p, (const unsigned char *)data->ptr, data->len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			t->failed++;
@@ -126,6 +132,6 @@ main(int argc, char **argv)
 		scan_dir(argv[1], dirs[i], &data, &t);
 	buf_free(&data);
 	printf("%ld files, %zu bytes, %ld events, %ld not parsed\n", t.files,
-	       t.bytes, t.events, t.failed);
+	    t.bytes, t.events, t.failed);
 	return 0;
 }

@@ -16,7 +16,7 @@ usage(void)
 	      "errors to FILE (-e), both /dev/null by default, and print\n"
 	      "'WALL MAXRSS STATUS USER SYS': seconds, KiB, the exit status\n"
 	      "(128 + signal when killed), CPU seconds.\n",
-	      stderr);
+	    stderr);
 }
 
 /* Point fd at path, created or truncated; -1 when it cannot be opened. */
@@ -89,16 +89,15 @@ main(int argc, char **argv)
 	}
 	while (wait4(pid, &st, 0, &ru) < 0)
 		if (errno != EINTR) {
-			fprintf(stderr, "measure: wait4: %s\n",
-			        strerror(errno));
+			fprintf(
+			    stderr, "measure: wait4: %s\n", strerror(errno));
 			return 2;
 		}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	printf("%.3f %ld %d %.3f %.3f\n",
-	       (double)(t1.tv_sec - t0.tv_sec) +
-	           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-	       ru.ru_maxrss, status, seconds(&ru.ru_utime),
-	       seconds(&ru.ru_stime));
+	    (double)(t1.tv_sec - t0.tv_sec) +
+	        (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	    ru.ru_maxrss, status, seconds(&ru.ru_utime), seconds(&ru.ru_stime));
 	return 0;
 }
