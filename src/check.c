@@ -40,6 +40,7 @@ check_cleanup(void)
 struct per_record {
 	const struct repo *r;
 	const struct schema_set *set;
+	struct gd_date today;
 	struct diag_list *d; /* one per worker */
 };
 
@@ -56,7 +57,7 @@ check_one(size_t i, int worker, void *arg)
 	s = schema_set_get(pr->set, kind_info[rec->kind].schema);
 	if (s != NULL)
 		schema_validate(s, rec->doc->root, rec->path, &pr->d[worker]);
-	rules_record(rec, &pr->d[worker]);
+	rules_record(pr->r, rec, pr->today, &pr->d[worker]);
 }
 
 int
@@ -68,6 +69,7 @@ check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
 
 	pr.r = r;
 	pr.set = check_schemas();
+	pr.today = co->today;
 	if (pr.set == NULL)
 		return -1;
 	pr.d = xcalloc((size_t)jobs, sizeof(*pr.d));
