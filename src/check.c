@@ -1,5 +1,7 @@
 /* The validation pipeline: load, schema, id rules and compliance rules. */
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "pool.h"
@@ -37,62 +39,133 @@ check_cleanup(void)
 	schemas = NULL;
 }
 
-struct per_record {
-	const struct repo *r;
+/*
+ * One pass over records on the pool. With load set, each worker parses
+ * its record first; with prune set, it then cuts the record down to what
+ * the rules across records read, so the full trees of a large repository
+ * never all stay in memory at once.
+ */
+struct pass {
+	struct repo *r;
 	const struct schema_set *set;
 	struct gd_date today;
+	int load, prune;
+	const size_t *which; /* the indices of the records, or NULL for all */
 	struct diag_list *d; /* one per worker */
+	atomic_int failed;
 };
 
-/* What each record needs checked on its own: schema and personal data. */
+/* What each record needs checked on its own. */
 static void
 check_one(size_t i, int worker, void *arg)
 {
-	struct per_record *pr = arg;
-	const struct record *rec = &pr->r->recs[i];
+	struct pass *p = arg;
+	struct record *rec = &p->r->recs[p->which ? p->which[i] : i];
 	const struct schema *s;
+	const char *const *keys;
+	size_t nkeys;
 
-	if (!rec->in_scope || rec->doc == NULL)
-		return;
-	s = schema_set_get(pr->set, kind_info[rec->kind].schema);
-	if (s != NULL)
-		schema_validate(s, rec->doc->root, rec->path, &pr->d[worker]);
-	rules_record(pr->r, rec, pr->today, &pr->d[worker]);
+	if (p->load && repo_load_record(p->r, rec, &p->d[worker]) < 0)
+		atomic_store(&p->failed, 1);
+	if (rec->in_scope && rec->doc != NULL) {
+		s = schema_set_get(p->set, kind_info[rec->kind].schema);
+		if (s != NULL)
+			schema_validate(
+			    s, rec->doc->root, rec->path, &p->d[worker]);
+		rules_record(p->r, rec, p->today, &p->d[worker]);
+	}
+	if (p->prune) {
+		keys = rules_cross_keys(rec->kind, &nkeys);
+		repo_prune_record(rec, keys, nkeys);
+	}
 }
 
-int
-check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
+/* Run the pass over n records (which, or all) and collect the findings in
+ * d; -1 when a record could not be loaded for want of a resource. */
+static int
+run_pass(struct pass *p, const size_t *which, size_t n, struct diag_list *d)
 {
-	struct per_record pr;
-	const struct schema *s;
-	int k, jobs = r->jobs > 0 ? r->jobs : 1;
+	int k,
+	    jobs = p->load ? repo_load_jobs(p->r)
+	                   : (p->r->jobs > 0 ? p->r->jobs : 1);
 
-	pr.r = r;
-	pr.set = check_schemas();
-	pr.today = co->today;
-	if (pr.set == NULL)
-		return -1;
-	pr.d = xcalloc((size_t)jobs, sizeof(*pr.d));
+	p->which = which;
+	p->d = xcalloc((size_t)jobs, sizeof(*p->d));
+	atomic_init(&p->failed, 0);
 	for (k = 0; k < jobs; k++)
-		diag_copy_overrides(&pr.d[k], d);
-	pool_run(r->n, jobs, check_one, &pr);
+		diag_copy_overrides(&p->d[k], d);
+	pool_run(n, jobs, check_one, p);
 	for (k = 0; k < jobs; k++) {
-		diag_move(d, &pr.d[k]);
-		diag_list_free(&pr.d[k]);
+		diag_move(d, &p->d[k]);
+		diag_list_free(&p->d[k]);
 	}
-	free(pr.d);
-	s = schema_set_get(pr.set, "config.schema.json");
+	free(p->d);
+	p->d = NULL;
+	return atomic_load(&p->failed) ? -1 : 0;
+}
+
+static int
+pass_init(struct pass *p, struct repo *r, const struct check_opts *co)
+{
+	memset(p, 0, sizeof(*p));
+	p->r = r;
+	p->today = co->today;
+	p->set = check_schemas();
+	return p->set != NULL ? 0 : -1;
+}
+
+/* The checks of gdprctl.yaml and those across records. */
+static void
+check_whole(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	const struct schema *s =
+	    schema_set_get(check_schemas(), "config.schema.json");
+
 	if (r->cfg.doc != NULL && s != NULL &&
 	    repo_in_scope(r, r->cfg.doc->path))
 		schema_validate(s, r->cfg.doc->root, r->cfg.doc->path, d);
 	rules_ids(r, d);
 	rules_cross(r, co->today, d);
+}
+
+int
+check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	struct pass p;
+
+	if (pass_init(&p, r, co) < 0)
+		return -1;
+	run_pass(&p, NULL, r->n, d);
+	check_whole(r, co, d);
+	return 0;
+}
+
+/* Load, check and cut down every record in one pass. */
+static int
+check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	struct pass p;
+	int rc = repo_list(r);
+
+	if (pass_init(&p, r, co) < 0)
+		return -1;
+	if (co->changed_since != NULL &&
+	    repo_scope_changed(r, co->changed_since) < 0)
+		return -1;
+	p.load = 1;
+	p.prune = 1;
+	if (run_pass(&p, NULL, r->n, d) < 0 || rc < 0)
+		return -1;
+	repo_index(r);
+	check_whole(r, co, d);
 	return 0;
 }
 
 int
 check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
+	if (co->prune)
+		return check_pruned(r, co, d);
 	if (repo_load(r, d) < 0)
 		return -1;
 	if (co->changed_since != NULL &&

@@ -126,6 +126,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		}
 	}
 	co.today = ctx->today;
+	co.prune = 1;
 	if (repo_open(&r, ctx->dir, &d) < 0)
 		goto done;
 	if (optind < argc &&

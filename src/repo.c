@@ -363,6 +363,8 @@ record_set_id(struct record *rec)
 {
 	const struct yml_pair *p;
 
+	rec->id = NULL;
+	rec->id_node = NULL;
 	if (rec->doc == NULL)
 		return;
 	p = yml_get_pair(rec->doc->root, "id");
@@ -370,6 +372,49 @@ record_set_id(struct record *rec)
 		rec->id = p->val->str;
 		rec->id_node = p->val;
 	}
+}
+
+int
+repo_list(struct repo *r)
+{
+	int k, rc = 0;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		if (list_kind(r, (enum kind)k) < 0)
+			rc = -1;
+	if (r->n > 1)
+		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	return rc;
+}
+
+int
+repo_load_jobs(const struct repo *r)
+{
+	/* libgit2 reads of one repository stay on one thread. */
+	return r->snap != NULL || r->jobs < 1 ? 1 : r->jobs;
+}
+
+int
+repo_load_record(const struct repo *r, struct record *rec, struct diag_list *d)
+{
+	int rc;
+
+	yml_doc_free(rec->doc);
+	rc = load_file(r, rec->path, &rec->doc, d);
+	record_set_id(rec);
+	return rc < -1 ? -1 : 0;
+}
+
+void
+repo_prune_record(struct record *rec, const char *const *keys, size_t nkeys)
+{
+	struct yml_doc *full = rec->doc;
+
+	if (full == NULL)
+		return;
+	rec->doc = yml_doc_prune(full, keys, nkeys);
+	yml_doc_free(full);
+	record_set_id(rec);
 }
 
 struct loading {
@@ -382,26 +427,25 @@ static void
 load_one(size_t i, int worker, void *arg)
 {
 	struct loading *ld = arg;
-	struct record *rec = &ld->r->recs[i];
 
-	if (load_file(ld->r, rec->path, &rec->doc, &ld->d[worker]) < -1)
+	if (repo_load_record(ld->r, &ld->r->recs[i], &ld->d[worker]) < 0)
 		atomic_store(&ld->failed, 1);
-	record_set_id(rec);
+}
+
+void
+repo_index(struct repo *r)
+{
+	build_index(r);
 }
 
 int
 repo_load(struct repo *r, struct diag_list *d)
 {
 	struct loading ld;
-	int k, jobs, rc = 0;
+	int k, jobs, rc;
 
-	for (k = 0; k < KIND_COUNT; k++)
-		if (list_kind(r, (enum kind)k) < 0)
-			rc = -1;
-	if (r->n > 1)
-		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
-	/* libgit2 reads of one repository stay on one thread. */
-	jobs = r->snap != NULL ? 1 : r->jobs;
+	rc = repo_list(r);
+	jobs = repo_load_jobs(r);
 	ld.r = r;
 	ld.d = xcalloc((size_t)jobs, sizeof(*ld.d));
 	ld.failed = 0;
@@ -446,8 +490,6 @@ repo_set_doc(struct repo *r, const struct record *rec, struct yml_doc *doc)
 	struct yml_doc *old = m->doc;
 
 	m->doc = doc;
-	m->id = NULL;
-	m->id_node = NULL;
 	record_set_id(m);
 	build_index(r);
 	return old;
