@@ -140,7 +140,146 @@ check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
 	return 0;
 }
 
-/* Load, check and cut down every record in one pass. */
+/*
+ * With more changed register entries than this, load every dpia and ros
+ * rather than search the text of each for every id.
+ */
+#define MENTIONS_MAX 8
+
+/* The dpia and ros records not loaded yet, and which mention an id. */
+struct mentions {
+	const struct repo *r;
+	const char **ids;
+	size_t nids;
+	size_t *cand;
+	unsigned char *hit;
+};
+
+static void
+mention_one(size_t i, int worker, void *arg)
+{
+	struct mentions *m = arg;
+
+	(void)worker;
+	m->hit[i] = (unsigned char)repo_mentions(
+	    m->r, &m->r->recs[m->cand[i]], m->ids, m->nids);
+}
+
+/* Add record j to the list of records to load, once. */
+static void
+want(size_t j, unsigned char *tried, size_t *which, size_t *n)
+{
+	if (!tried[j]) {
+		tried[j] = 1;
+		which[(*n)++] = j;
+	}
+}
+
+static void
+want_refs(const struct repo *r, const struct record *rec, unsigned char *tried,
+    size_t *which, size_t *n)
+{
+	size_t f, i;
+
+	for (f = 0; f < rules_nref_fields; f++) {
+		const struct rules_ref_field *rf = &rules_ref_fields[f];
+		const struct yml_node *v;
+
+		if (rf->from != rec->kind)
+			continue;
+		v = yml_get(rec->doc->root, rf->key);
+		for (i = 0; v != NULL && i < (v->type == YML_SEQ ? v->n : 1);
+		     i++) {
+			const struct yml_node *id =
+			    v->type == YML_SEQ ? v->items[i] : v;
+			const struct record *to;
+
+			if (id->type == YML_STR &&
+			    (to = repo_find(r, rf->to, id->str)) != NULL)
+				want((size_t)(to - r->recs), tried, which, n);
+		}
+	}
+}
+
+/*
+ * The records the findings about the loaded ones in scope depend on and
+ * that are not loaded yet, into which: those they refer to and, for a
+ * register entry, the dpia and ros records whose register list names it
+ * (found by searching their text for its id).
+ */
+static size_t
+depends(const struct repo *r, unsigned char *tried, size_t *which)
+{
+	struct mentions m = {r, NULL, 0, NULL, NULL};
+	size_t i, n = 0, ncand = 0, cap = 0;
+
+	for (i = 0; i < r->n; i++) {
+		const struct record *rec = &r->recs[i];
+
+		if (!rec->in_scope || rec->doc == NULL)
+			continue;
+		want_refs(r, rec, tried, which, &n);
+		if (rec->kind == KIND_REGISTER && rec->id != NULL) {
+			m.ids = xgrow(m.ids, &cap, m.nids + 1, sizeof(*m.ids));
+			m.ids[m.nids++] = rec->id;
+		}
+	}
+	if (m.nids == 0)
+		return n;
+	m.cand = xcalloc(r->n, sizeof(*m.cand));
+	m.hit = xcalloc(r->n, 1);
+	for (i = 0; i < r->n; i++)
+		if (!tried[i] &&
+		    (r->recs[i].kind == KIND_DPIA ||
+		        r->recs[i].kind == KIND_ROS))
+			m.cand[ncand++] = i;
+	if (m.nids <= MENTIONS_MAX)
+		pool_run(ncand, repo_load_jobs(r), mention_one, &m);
+	else
+		memset(m.hit, 1, ncand);
+	for (i = 0; i < ncand; i++)
+		if (m.hit[i])
+			want(m.cand[i], tried, which, &n);
+	free(m.ids);
+	free(m.cand);
+	free(m.hit);
+	return n;
+}
+
+/*
+ * --changed-since reports findings only about the changed records: load
+ * those, then what their findings depend on (see depends). The records
+ * not loaded keep the id of their file name for ref-missing and
+ * id-duplicate. The one difference this can make to a full run: an
+ * unchanged record whose id is not its file name (an id-filename finding
+ * of its own) is known by its file name.
+ */
+static int
+load_changed(struct pass *p, struct diag_list *d)
+{
+	struct repo *r = p->r;
+	size_t *which = xcalloc(r->n + 1, sizeof(*which));
+	unsigned char *tried = xcalloc(r->n + 1, 1);
+	size_t i, n = 0;
+	int rc;
+
+	repo_name_ids(r);
+	for (i = 0; i < r->n; i++)
+		if (r->recs[i].in_scope)
+			want(i, tried, which, &n);
+	rc = run_pass(p, which, n, d);
+	repo_index(r);
+	n = depends(r, tried, which);
+	if (run_pass(p, which, n, d) < 0)
+		rc = -1;
+	repo_index(r);
+	free(which);
+	free(tried);
+	return rc;
+}
+
+/* Load, check and cut down every record (or those --changed-since needs)
+ * in one pass. */
 static int
 check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
@@ -149,14 +288,18 @@ check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
 
 	if (pass_init(&p, r, co) < 0)
 		return -1;
-	if (co->changed_since != NULL &&
-	    repo_scope_changed(r, co->changed_since) < 0)
-		return -1;
 	p.load = 1;
 	p.prune = 1;
-	if (run_pass(&p, NULL, r->n, d) < 0 || rc < 0)
+	if (co->changed_since == NULL) {
+		if (run_pass(&p, NULL, r->n, d) < 0)
+			rc = -1;
+		repo_index(r);
+	} else if (repo_scope_changed(r, co->changed_since) < 0 ||
+	    load_changed(&p, d) < 0) {
+		rc = -1;
+	}
+	if (rc < 0)
 		return -1;
-	repo_index(r);
 	check_whole(r, co, d);
 	return 0;
 }

@@ -38,6 +38,9 @@ struct record {
 	const char *id;      /* the id field when it is a string */
 	const struct yml_node *id_node;
 	int in_scope; /* findings about it are reported */
+	/* The id of a record not loaded, from its file name (repo_name_ids);
+	 * id points to it. */
+	char *name_id;
 };
 
 struct repo {
@@ -94,6 +97,19 @@ void repo_index(struct repo *r);
  */
 void repo_prune_record(
     struct record *rec, const char *const *keys, size_t nkeys);
+/*
+ * Give every record that is not loaded the id its file name gives (the
+ * name without .yaml or .yml), and index the ids: other records can then
+ * refer to it without it being parsed.
+ */
+void repo_name_ids(struct repo *r);
+/*
+ * Whether the text of rec's file (read, not parsed) holds one of the ids
+ * as a whole word; also when it cannot be read, so that loading it
+ * reports why.
+ */
+int repo_mentions(const struct repo *r, const struct record *rec,
+    const char *const *ids, size_t nids);
 /*
  * --changed-since: put only the records changed since rev in scope (rules
  * skip the others but still see them as references); afterwards
