@@ -481,7 +481,6 @@ main(int argc, char **argv)
 	argv += optind;
 	argc -= optind;
 	opt_reset();
-	git_start();
 	ch = finish(c->fn(argc, argv, &ctx));
 	check_cleanup();
 	git_stop();

@@ -25,16 +25,26 @@ git_msg(void)
 	return e != NULL && e->message != NULL ? e->message : "unknown error";
 }
 
+/* libgit2 loads TLS certificates at start-up: only pay for that in the
+ * commands that use git. */
+static int started;
+
 void
 git_start(void)
 {
-	git_libgit2_init();
+	if (!started) {
+		git_libgit2_init();
+		started = 1;
+	}
 }
 
 void
 git_stop(void)
 {
-	git_libgit2_shutdown();
+	if (started) {
+		git_libgit2_shutdown();
+		started = 0;
+	}
 }
 
 int
@@ -43,6 +53,7 @@ git_in_repo(const char *dir)
 	git_buf out = {0};
 	int rc;
 
+	git_start();
 	rc = git_repository_discover(&out, dir, 0, NULL);
 	git_buf_dispose(&out);
 	return rc == 0;
@@ -53,6 +64,7 @@ git_init_repo(const char *dir)
 {
 	git_repository *repo = NULL;
 
+	git_start();
 	if (git_repository_init(&repo, dir, 0) < 0) {
 		diag_error("cannot run git init in '%s': %s", dir, git_msg());
 		return -1;
@@ -130,6 +142,7 @@ gitr_open(struct gitr *g, const char *root)
 	int rc;
 
 	memset(g, 0, sizeof(*g));
+	git_start();
 	real = realpath(root, NULL);
 	if (real == NULL) {
 		diag_error(

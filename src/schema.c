@@ -311,6 +311,11 @@ ptr_key(struct vctx *c, const struct yml_node *k)
 	if (!c->report)
 		return old;
 	buf_putc(&c->ptr, '/');
+	if (memchr(k->str, '~', k->len) == NULL &&
+	    memchr(k->str, '/', k->len) == NULL) {
+		buf_add(&c->ptr, k->str, k->len);
+		return old;
+	}
 	for (size_t i = 0; i < k->len; i++) {
 		if (k->str[i] == '~')
 			buf_puts(&c->ptr, "~0");

@@ -27,25 +27,29 @@ struct chunk {
 
 struct yml_arena {
 	struct chunk *head;
+	size_t next; /* size of the next chunk */
 };
 
 static void *
 arena_alloc(struct yml_arena *a, size_t n)
 {
 	struct chunk *c = a->head;
-	size_t align = sizeof(max_align_t);
+	/* Nodes hold nothing wider than 8 bytes. */
+	size_t align = 8;
 	void *p;
 
 	n = (n + align - 1) / align * align;
 	if (c == NULL || c->size - c->used < n) {
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		size_t size = n > a->next ? n : a->next;
 
 		c = xmalloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;
+		if (a->next < ARENA_CHUNK)
+			a->next *= 2;
 		/* A large block goes behind the head so the head keeps its
 		 * free space. */
-		if (a->head != NULL && n > ARENA_CHUNK) {
+		if (a->head != NULL && n > a->next) {
 			c->next = a->head->next;
 			a->head->next = c;
 		} else {
@@ -131,6 +135,17 @@ byte_offset(struct loader *L, size_t chars)
 		L->cur_byte = 0;
 	}
 	while (L->cur_char < chars && L->cur_byte < L->len) {
+		uint64_t w;
+
+		/* Eight ASCII bytes are eight characters. */
+		if (chars - L->cur_char >= 8 && L->len - L->cur_byte >= 8) {
+			memcpy(&w, L->data + L->cur_byte, 8);
+			if ((w & 0x8080808080808080u) == 0) {
+				L->cur_byte += 8;
+				L->cur_char += 8;
+				continue;
+			}
+		}
 		L->cur_byte++;
 		/* Skip continuation bytes (10xxxxxx) of the character. */
 		while (L->cur_byte < L->len &&
@@ -246,6 +261,9 @@ type_plain(struct yml_node *node)
 	const char *digits = s;
 	size_t nd = n;
 
+	/* Only these can start a null, boolean or number. */
+	if (n > 0 && strchr("~nNtTfF.+-0123456789", s[0]) == NULL)
+		return;
 	if (is_one_of(s, n, nulls)) {
 		node->type = YML_NULL;
 		return;
@@ -306,6 +324,9 @@ bad_char(const char *s, size_t n, size_t *at)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* Most bytes are none of the ones looked at below. */
+		if (c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2)
+			continue;
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
 			goto bad;
 		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
@@ -540,6 +561,24 @@ check_duplicates(struct loader *L, const struct yml_node *map)
 
 	if (map->n < 2)
 		return 0;
+	/* Small mappings, the usual ones, are cheaper to compare pairwise;
+	 * the first key that repeats an earlier one is the duplicate. */
+	for (i = 1; i < map->n && map->n <= 16 && dup == NULL; i++) {
+		const struct yml_node *b = map->pairs[i].key;
+		size_t j;
+
+		for (j = 0; j < i; j++) {
+			const struct yml_node *a = map->pairs[j].key;
+
+			if (a->len == b->len &&
+			    memcmp(a->str, b->str, a->len) == 0) {
+				dup = b;
+				break;
+			}
+		}
+	}
+	if (map->n <= 16)
+		goto found;
 	sorted = xmalloc(map->n * sizeof(*sorted));
 	memcpy(sorted, map->pairs, map->n * sizeof(*sorted));
 	qsort(sorted, map->n, sizeof(*sorted), cmp_pair_key);
@@ -552,6 +591,7 @@ check_duplicates(struct loader *L, const struct yml_node *map)
 			dup = b;
 	}
 	free(sorted);
+found:
 	if (dup != NULL) {
 		size_t i2;
 		int first = 0;
@@ -772,6 +812,9 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(path);
 	doc->arena = xcalloc(1, sizeof(*doc->arena));
+	/* Most records need about ten times their size in nodes: start near
+	 * that so a small record does not pin a large chunk. */
+	doc->arena->next = len < 256 ? 4096 : len * 8;
 	doc->src = xstrndup(data, len);
 	doc->srclen = len;
 	memset(&L, 0, sizeof(L));
