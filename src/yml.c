@@ -30,15 +30,20 @@ struct yml_arena {
 	size_t next; /* size of the next chunk */
 };
 
+/* What arena_alloc takes for n bytes: nodes hold nothing wider than 8. */
+static size_t
+arena_round(size_t n)
+{
+	return (n + 7) / 8 * 8;
+}
+
 static void *
 arena_alloc(struct yml_arena *a, size_t n)
 {
 	struct chunk *c = a->head;
-	/* Nodes hold nothing wider than 8 bytes. */
-	size_t align = 8;
 	void *p;
 
-	n = (n + align - 1) / align * align;
+	n = arena_round(n);
 	if (c == NULL || c->size - c->used < n) {
 		size_t size = n > a->next ? n : a->next;
 
@@ -947,15 +952,6 @@ yml_doc_free(struct yml_doc *doc)
 	free(doc->path);
 	free(doc->src);
 	free(doc);
-}
-
-/* What arena_alloc takes for n bytes. */
-static size_t
-arena_round(size_t n)
-{
-	size_t align = sizeof(max_align_t);
-
-	return (n + align - 1) / align * align;
 }
 
 /* The arena bytes copy_node will take for n and everything under it. */
