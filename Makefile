@@ -94,10 +94,14 @@ valgrind: deps all units
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@echo "gdprctl -C examples validate"
-	@./$(BUILD)/gdprctl -C examples --today 2026-11-23 validate; \
-	s=$$?; echo "exit status $$s"; test $$s -lt 2
-	@./$(BUILD)/gdprctl -C examples report status --year 2020 2>/dev/null || true
+	@echo '$$ gdprctl -C examples validate'
+	@./$(BUILD)/gdprctl -C examples validate; s=$$?; \
+	echo "(exit status $$s)"; test $$s -lt 2
+	@echo; echo '$$ gdprctl -C examples register list'
+	@./$(BUILD)/gdprctl -C examples register list
+	@echo; echo '$$ gdprctl -C examples report status --year 2020 --quarter Q1 --locale sv'
+	@./$(BUILD)/gdprctl -C examples report status --year 2020 --quarter Q1 \
+		--locale sv
 
 bench: deps all $(BENCH_BINS)
 	@sh tests/bench/run $(BUILD)

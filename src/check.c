@@ -1,5 +1,7 @@
 /* The validation pipeline: load, schema, id rules and compliance rules. */
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "pool.h"
@@ -37,60 +39,276 @@ check_cleanup(void)
 	schemas = NULL;
 }
 
-struct per_record {
-	const struct repo *r;
+/*
+ * One pass over records on the pool. With load set, each worker parses
+ * its record first; with prune set, it then cuts the record down to what
+ * the rules across records read, so the full trees of a large repository
+ * never all stay in memory at once.
+ */
+struct pass {
+	struct repo *r;
 	const struct schema_set *set;
+	struct gd_date today;
+	int load, prune;
+	const size_t *which; /* the indices of the records, or NULL for all */
 	struct diag_list *d; /* one per worker */
+	atomic_int failed;
 };
 
-/* What each record needs checked on its own: schema and personal data. */
+/* What each record needs checked on its own. */
 static void
 check_one(size_t i, int worker, void *arg)
 {
-	struct per_record *pr = arg;
-	const struct record *rec = &pr->r->recs[i];
+	struct pass *p = arg;
+	struct record *rec = &p->r->recs[p->which ? p->which[i] : i];
 	const struct schema *s;
+	const char *const *keys;
+	size_t nkeys;
 
-	if (!rec->in_scope || rec->doc == NULL)
-		return;
-	s = schema_set_get(pr->set, kind_info[rec->kind].schema);
-	if (s != NULL)
-		schema_validate(s, rec->doc->root, rec->path, &pr->d[worker]);
-	rules_record(rec, &pr->d[worker]);
+	if (p->load && repo_load_record(p->r, rec, &p->d[worker]) < 0)
+		atomic_store(&p->failed, 1);
+	if (rec->in_scope && rec->doc != NULL) {
+		s = schema_set_get(p->set, kind_info[rec->kind].schema);
+		if (s != NULL)
+			schema_validate(
+			    s, rec->doc->root, rec->path, &p->d[worker]);
+		rules_record(p->r, rec, p->today, &p->d[worker]);
+	}
+	if (p->prune) {
+		keys = rules_cross_keys(rec->kind, &nkeys);
+		repo_prune_record(rec, keys, nkeys);
+	}
 }
 
-int
-check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
+/* Run the pass over n records (which, or all) and collect the findings in
+ * d; -1 when a record could not be loaded for want of a resource. */
+static int
+run_pass(struct pass *p, const size_t *which, size_t n, struct diag_list *d)
 {
-	struct per_record pr;
-	const struct schema *s;
-	int k, jobs = r->jobs > 0 ? r->jobs : 1;
+	int k,
+	    jobs = p->load ? repo_load_jobs(p->r)
+	                   : (p->r->jobs > 0 ? p->r->jobs : 1);
 
-	pr.r = r;
-	pr.set = check_schemas();
-	if (pr.set == NULL)
-		return -1;
-	pr.d = xcalloc((size_t)jobs, sizeof(*pr.d));
+	p->which = which;
+	p->d = xcalloc((size_t)jobs, sizeof(*p->d));
+	atomic_init(&p->failed, 0);
 	for (k = 0; k < jobs; k++)
-		diag_copy_overrides(&pr.d[k], d);
-	pool_run(r->n, jobs, check_one, &pr);
+		diag_copy_overrides(&p->d[k], d);
+	pool_run(n, jobs, check_one, p);
 	for (k = 0; k < jobs; k++) {
-		diag_move(d, &pr.d[k]);
-		diag_list_free(&pr.d[k]);
+		diag_move(d, &p->d[k]);
+		diag_list_free(&p->d[k]);
 	}
-	free(pr.d);
-	s = schema_set_get(pr.set, "config.schema.json");
+	free(p->d);
+	p->d = NULL;
+	return atomic_load(&p->failed) ? -1 : 0;
+}
+
+static int
+pass_init(struct pass *p, struct repo *r, const struct check_opts *co)
+{
+	memset(p, 0, sizeof(*p));
+	p->r = r;
+	p->today = co->today;
+	p->set = check_schemas();
+	return p->set != NULL ? 0 : -1;
+}
+
+/* The checks of gdprctl.yaml and those across records. */
+static void
+check_whole(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	const struct schema *s =
+	    schema_set_get(check_schemas(), "config.schema.json");
+
 	if (r->cfg.doc != NULL && s != NULL &&
 	    repo_in_scope(r, r->cfg.doc->path))
 		schema_validate(s, r->cfg.doc->root, r->cfg.doc->path, d);
 	rules_ids(r, d);
 	rules_cross(r, co->today, d);
+}
+
+int
+check_records(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	struct pass p;
+
+	if (pass_init(&p, r, co) < 0)
+		return -1;
+	run_pass(&p, NULL, r->n, d);
+	check_whole(r, co, d);
+	return 0;
+}
+
+/*
+ * With more changed register entries than this, load every dpia and ros
+ * rather than search the text of each for every id.
+ */
+#define MENTIONS_MAX 8
+
+/* The dpia and ros records not loaded yet, and which mention an id. */
+struct mentions {
+	const struct repo *r;
+	const char **ids;
+	size_t nids;
+	size_t *cand;
+	unsigned char *hit;
+};
+
+static void
+mention_one(size_t i, int worker, void *arg)
+{
+	struct mentions *m = arg;
+
+	(void)worker;
+	m->hit[i] = (unsigned char)repo_mentions(
+	    m->r, &m->r->recs[m->cand[i]], m->ids, m->nids);
+}
+
+/* Add record j to the list of records to load, once. */
+static void
+want(size_t j, unsigned char *tried, size_t *which, size_t *n)
+{
+	if (!tried[j]) {
+		tried[j] = 1;
+		which[(*n)++] = j;
+	}
+}
+
+static void
+want_refs(const struct repo *r, const struct record *rec, unsigned char *tried,
+    size_t *which, size_t *n)
+{
+	size_t f, i;
+
+	for (f = 0; f < rules_nref_fields; f++) {
+		const struct rules_ref_field *rf = &rules_ref_fields[f];
+		const struct yml_node *v;
+
+		if (rf->from != rec->kind)
+			continue;
+		v = yml_get(rec->doc->root, rf->key);
+		for (i = 0; v != NULL && i < (v->type == YML_SEQ ? v->n : 1);
+		     i++) {
+			const struct yml_node *id =
+			    v->type == YML_SEQ ? v->items[i] : v;
+			const struct record *to;
+
+			if (id->type == YML_STR &&
+			    (to = repo_find(r, rf->to, id->str)) != NULL)
+				want((size_t)(to - r->recs), tried, which, n);
+		}
+	}
+}
+
+/*
+ * The records the findings about the loaded ones in scope depend on and
+ * that are not loaded yet, into which: those they refer to and, for a
+ * register entry, the dpia and ros records whose register list names it
+ * (found by searching their text for its id).
+ */
+static size_t
+depends(const struct repo *r, unsigned char *tried, size_t *which)
+{
+	struct mentions m = {r, NULL, 0, NULL, NULL};
+	size_t i, n = 0, ncand = 0, cap = 0;
+
+	for (i = 0; i < r->n; i++) {
+		const struct record *rec = &r->recs[i];
+
+		if (!rec->in_scope || rec->doc == NULL)
+			continue;
+		want_refs(r, rec, tried, which, &n);
+		if (rec->kind == KIND_REGISTER && rec->id != NULL) {
+			m.ids = xgrow(m.ids, &cap, m.nids + 1, sizeof(*m.ids));
+			m.ids[m.nids++] = rec->id;
+		}
+	}
+	if (m.nids == 0)
+		return n;
+	m.cand = xcalloc(r->n, sizeof(*m.cand));
+	m.hit = xcalloc(r->n, 1);
+	for (i = 0; i < r->n; i++)
+		if (!tried[i] &&
+		    (r->recs[i].kind == KIND_DPIA ||
+		        r->recs[i].kind == KIND_ROS))
+			m.cand[ncand++] = i;
+	if (m.nids <= MENTIONS_MAX)
+		pool_run(ncand, repo_load_jobs(r), mention_one, &m);
+	else
+		memset(m.hit, 1, ncand);
+	for (i = 0; i < ncand; i++)
+		if (m.hit[i])
+			want(m.cand[i], tried, which, &n);
+	free(m.ids);
+	free(m.cand);
+	free(m.hit);
+	return n;
+}
+
+/*
+ * --changed-since reports findings only about the changed records: load
+ * those, then what their findings depend on (see depends). The records
+ * not loaded keep the id of their file name for ref-missing and
+ * id-duplicate. The one difference this can make to a full run: an
+ * unchanged record whose id is not its file name (an id-filename finding
+ * of its own) is known by its file name.
+ */
+static int
+load_changed(struct pass *p, struct diag_list *d)
+{
+	struct repo *r = p->r;
+	size_t *which = xcalloc(r->n + 1, sizeof(*which));
+	unsigned char *tried = xcalloc(r->n + 1, 1);
+	size_t i, n = 0;
+	int rc;
+
+	repo_name_ids(r);
+	for (i = 0; i < r->n; i++)
+		if (r->recs[i].in_scope)
+			want(i, tried, which, &n);
+	rc = run_pass(p, which, n, d);
+	repo_index(r);
+	n = depends(r, tried, which);
+	if (run_pass(p, which, n, d) < 0)
+		rc = -1;
+	repo_index(r);
+	free(which);
+	free(tried);
+	return rc;
+}
+
+/* Load, check and cut down every record (or those --changed-since needs)
+ * in one pass. */
+static int
+check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
+{
+	struct pass p;
+	int rc = repo_list(r);
+
+	if (pass_init(&p, r, co) < 0)
+		return -1;
+	p.load = 1;
+	p.prune = 1;
+	if (co->changed_since == NULL) {
+		if (run_pass(&p, NULL, r->n, d) < 0)
+			rc = -1;
+		repo_index(r);
+	} else if (repo_scope_changed(r, co->changed_since) < 0 ||
+	    load_changed(&p, d) < 0) {
+		rc = -1;
+	}
+	if (rc < 0)
+		return -1;
+	check_whole(r, co, d);
 	return 0;
 }
 
 int
 check_repo(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
+	if (co->prune)
+		return check_pruned(r, co, d);
 	if (repo_load(r, d) < 0)
 		return -1;
 	if (co->changed_since != NULL &&

@@ -11,6 +11,12 @@ struct schema_set;
 struct check_opts {
 	struct gd_date today; /* what the time-dependent rules take as today */
 	const char *changed_since; /* --changed-since REV, or NULL */
+	/*
+	 * check_repo keeps of each record only what the rules across
+	 * records read (rules_cross_keys), for commands that need no more
+	 * than the findings: memory stays small on large repositories.
+	 */
+	int prune;
 };
 
 /* Load every record of r and add the findings of every check to d. */

@@ -152,7 +152,7 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 			goto done;
 		diag_sort(&d);
 		x.findings = &d;
-		n = git_count_commits(r->root, x.year, report_counted,
+		n = git_count_commits(r->root, r->rev, x.year, report_counted,
 		    REPORT_NCOUNTED, x.commits.n);
 		if (n < 0)
 			goto done;

@@ -78,6 +78,21 @@ changed(const struct diag *dg, void *arg)
 	return repo_in_scope(arg, dg->path);
 }
 
+/* One line for a person at a terminal; silenced by -q. */
+static void
+summary(const struct repo *r, const struct diag_list *d)
+{
+	size_t ne = diag_count(d, DIAG_ERROR), nw = diag_count(d, DIAG_WARNING);
+	size_t i, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		if (r->recs[i].in_scope)
+			n++;
+	diag_info("%zu record%s checked: %zu error%s, %zu warning%s", n,
+	    n == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nw,
+	    nw == 1 ? "" : "s");
+}
+
 int
 cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -126,6 +141,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		}
 	}
 	co.today = ctx->today;
+	co.prune = 1;
 	if (repo_open(&r, ctx->dir, &d) < 0)
 		goto done;
 	if (optind < argc &&
@@ -141,6 +157,8 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		diag_retain(&d, in_scope, &sc);
 	if (diag_print(&d, stdout, fmt, ctx->color_out) < 0)
 		goto done;
+	if (fmt == DIAG_TEXT)
+		summary(r, &d);
 	if (diag_count(&d, DIAG_ERROR) > 0 ||
 	    (strict && diag_count(&d, DIAG_WARNING) > 0))
 		rc = EXIT_FINDINGS;

@@ -130,11 +130,12 @@ void git_hist_free(struct git_hist *h);
  * For each of the npaths directories ("register/", "dpa/", ...) the number
  * of commits that `git log -- DIR` lists (see git_history: a merge counts
  * only when it differs from every parent) whose committer date, in the
- * committer's own offset, falls in year. Returns 1, reporting nothing and
+ * committer's own offset, falls in year, in the history of rev (NULL:
+ * HEAD). Returns 1, reporting nothing and
  * with zero counts, when root is not in a git repository; a shallow clone
  * is an error ("counting commits needs a full clone: ...").
  */
-int git_count_commits(const char *root, int year, const char *const *paths,
-    size_t npaths, size_t *counts);
+int git_count_commits(const char *root, const char *rev, int year,
+    const char *const *paths, size_t npaths, size_t *counts);
 
 #endif

@@ -368,7 +368,8 @@ hist_show(git_commit *c, const char *path, void *arg)
 
 /* Open root's repository for a walk from HEAD: 0, 1 no repo, -1. */
 static int
-walk_open(struct gitr *g, const char *root, const char *what, git_commit **head)
+walk_open(struct gitr *g, const char *root, const char *rev, const char *what,
+    git_commit **head)
 {
 	int rc;
 
@@ -378,9 +379,9 @@ walk_open(struct gitr *g, const char *root, const char *what, git_commit **head)
 		return rc;
 	if (gitr_need_history(g, what) < 0)
 		return -1;
-	if (git_repository_head_unborn(g->repo) == 1)
+	if (rev == NULL && git_repository_head_unborn(g->repo) == 1)
 		return 0;
-	return gitr_commit(g, "HEAD", head);
+	return gitr_commit(g, rev != NULL ? rev : "HEAD", head);
 }
 
 int
@@ -394,7 +395,7 @@ git_history(const char *root, const char *path, struct git_hist *out)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = walk_open(&g, root, "history", &head);
+	rc = walk_open(&g, root, NULL, "history", &head);
 	if (rc == 1)
 		diag_error("history needs a git repository");
 	if (rc == 0 && head != NULL) {
@@ -450,8 +451,8 @@ count_show(git_commit *c, const char *path, void *arg)
 }
 
 int
-git_count_commits(const char *root, int year, const char *const *paths,
-    size_t npaths, size_t *counts)
+git_count_commits(const char *root, const char *rev, int year,
+    const char *const *paths, size_t npaths, size_t *counts)
 {
 	struct gd_date d0 = {year, 1, 1}, d1 = {year + 1, 1, 1};
 	struct count_ctx cc = {(long long)date_to_days(d0) * 86400,
@@ -463,7 +464,7 @@ git_count_commits(const char *root, int year, const char *const *paths,
 	int rc;
 
 	memset(counts, 0, npaths * sizeof(*counts));
-	rc = walk_open(&g, root, "counting commits", &head);
+	rc = walk_open(&g, root, rev, "counting commits", &head);
 	w.g = &g;
 	/*
 	 * One walk per path, as git log -- path simplifies history for each

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <stdatomic.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,6 +364,8 @@ record_set_id(struct record *rec)
 {
 	const struct yml_pair *p;
 
+	rec->id = NULL;
+	rec->id_node = NULL;
 	if (rec->doc == NULL)
 		return;
 	p = yml_get_pair(rec->doc->root, "id");
@@ -370,6 +373,152 @@ record_set_id(struct record *rec)
 		rec->id = p->val->str;
 		rec->id_node = p->val;
 	}
+}
+
+int
+repo_list(struct repo *r)
+{
+	int k, rc = 0;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		if (list_kind(r, (enum kind)k) < 0)
+			rc = -1;
+	if (r->n > 1)
+		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	return rc;
+}
+
+int
+repo_load_jobs(const struct repo *r)
+{
+	/* libgit2 reads of one repository stay on one thread. */
+	return r->snap != NULL || r->jobs < 1 ? 1 : r->jobs;
+}
+
+int
+repo_load_record(const struct repo *r, struct record *rec, struct diag_list *d)
+{
+	int rc;
+
+	yml_doc_free(rec->doc);
+	rc = load_file(r, rec->path, &rec->doc, d);
+	record_set_id(rec);
+	return rc < -1 ? -1 : 0;
+}
+
+void
+repo_prune_record(struct record *rec, const char *const *keys, size_t nkeys)
+{
+	struct yml_doc *full = rec->doc;
+
+	if (full == NULL)
+		return;
+	rec->doc = yml_doc_prune(full, keys, nkeys);
+	yml_doc_free(full);
+	record_set_id(rec);
+}
+
+void
+repo_name_ids(struct repo *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		struct record *rec = &r->recs[i];
+		const char *base = strchr(rec->path, '/') + 1;
+
+		if (rec->doc != NULL || rec->id != NULL)
+			continue;
+		free(rec->name_id);
+		rec->name_id = xstrndup(base, strcspn(base, "."));
+		rec->id = rec->name_id;
+	}
+	build_index(r);
+}
+
+/* Read a regular file of at most YML_MAX_SIZE bytes, not through a
+ * symlink, into *data (NUL-terminated, the caller frees it). */
+static int
+read_small(const char *fspath, char **data, size_t *len)
+{
+	struct stat st;
+	size_t got = 0;
+	int fd;
+
+	*data = NULL;
+	fd = open(fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > YML_MAX_SIZE) {
+		close(fd);
+		return -1;
+	}
+	*data = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, *data + got, (size_t)st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	(*data)[got] = '\0';
+	*len = got;
+	return 0;
+}
+
+/* Whether s[at..at+n) is a whole id, not a piece of a longer word. */
+static int
+whole_id(const char *s, size_t len, size_t at, size_t n)
+{
+	static const char idchars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                              "abcdefghijklmnopqrstuvwxyz0123456789-";
+
+	return (at == 0 || strchr(idchars, s[at - 1]) == NULL) &&
+	    (at + n == len || s[at + n] == '\0' ||
+	        strchr(idchars, s[at + n]) == NULL);
+}
+
+int
+repo_mentions(const struct repo *r, const struct record *rec,
+    const char *const *ids, size_t nids)
+{
+	struct buf fs = BUF_INIT;
+	enum git_entry_type type;
+	char *data = NULL;
+	size_t len = 0, i;
+	int found = 0;
+
+	if (r->snap != NULL) {
+		if (git_snap_read(r->snap, rec->path, YML_MAX_SIZE, &data, &len,
+		        &type) != 0 ||
+		    data == NULL) {
+			free(data);
+			return 1;
+		}
+	} else {
+		buf_printf(&fs, "%s/%s", r->root, rec->path);
+		found = read_small(fs.ptr, &data, &len);
+		buf_free(&fs);
+		if (found < 0)
+			return 1;
+	}
+	for (i = 0; !found && i < nids; i++) {
+		size_t n = strlen(ids[i]);
+		const char *p = data;
+
+		while (!found &&
+		    (p = memmem(p, len - (size_t)(p - data), ids[i], n)) !=
+		        NULL) {
+			found = whole_id(data, len, (size_t)(p - data), n);
+			p++;
+		}
+	}
+	free(data);
+	return found;
 }
 
 struct loading {
@@ -382,26 +531,25 @@ static void
 load_one(size_t i, int worker, void *arg)
 {
 	struct loading *ld = arg;
-	struct record *rec = &ld->r->recs[i];
 
-	if (load_file(ld->r, rec->path, &rec->doc, &ld->d[worker]) < -1)
+	if (repo_load_record(ld->r, &ld->r->recs[i], &ld->d[worker]) < 0)
 		atomic_store(&ld->failed, 1);
-	record_set_id(rec);
+}
+
+void
+repo_index(struct repo *r)
+{
+	build_index(r);
 }
 
 int
 repo_load(struct repo *r, struct diag_list *d)
 {
 	struct loading ld;
-	int k, jobs, rc = 0;
+	int k, jobs, rc;
 
-	for (k = 0; k < KIND_COUNT; k++)
-		if (list_kind(r, (enum kind)k) < 0)
-			rc = -1;
-	if (r->n > 1)
-		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
-	/* libgit2 reads of one repository stay on one thread. */
-	jobs = r->snap != NULL ? 1 : r->jobs;
+	rc = repo_list(r);
+	jobs = repo_load_jobs(r);
 	ld.r = r;
 	ld.d = xcalloc((size_t)jobs, sizeof(*ld.d));
 	ld.failed = 0;
@@ -446,8 +594,6 @@ repo_set_doc(struct repo *r, const struct record *rec, struct yml_doc *doc)
 	struct yml_doc *old = m->doc;
 
 	m->doc = doc;
-	m->id = NULL;
-	m->id_node = NULL;
 	record_set_id(m);
 	build_index(r);
 	return old;
@@ -484,6 +630,7 @@ repo_free(struct repo *r)
 		return;
 	for (i = 0; i < r->n; i++) {
 		free(r->recs[i].path);
+		free(r->recs[i].name_id);
 		yml_doc_free(r->recs[i].doc);
 	}
 	free(r->recs);

@@ -38,6 +38,9 @@ struct record {
 	const char *id;      /* the id field when it is a string */
 	const struct yml_node *id_node;
 	int in_scope; /* findings about it are reported */
+	/* The id of a record not loaded, from its file name (repo_name_ids);
+	 * id points to it. */
+	char *name_id;
 };
 
 struct repo {
@@ -74,6 +77,39 @@ int repo_open_at(
     struct repo **out, const char *start, const char *rev, struct diag_list *d);
 /* Read and parse every record file of every kind. */
 int repo_load(struct repo *r, struct diag_list *d);
+
+/*
+ * The steps of repo_load for callers that load in their own way: list
+ * the record files of every kind (sorted by path, none loaded); the
+ * number of threads loading may use; load rec, which is one of r's
+ * records (its doc and id; -1 only when the job cannot be done, findings
+ * go to d; safe on any thread while no two load the same record); index
+ * the ids of the records.
+ */
+int repo_list(struct repo *r);
+int repo_load_jobs(const struct repo *r);
+int repo_load_record(
+    const struct repo *r, struct record *rec, struct diag_list *d);
+void repo_index(struct repo *r);
+/*
+ * Replace the doc of rec by the copy yml_doc_prune makes with keys, for a
+ * run that needs only those fields of it from now on.
+ */
+void repo_prune_record(
+    struct record *rec, const char *const *keys, size_t nkeys);
+/*
+ * Give every record that is not loaded the id its file name gives (the
+ * name without .yaml or .yml), and index the ids: other records can then
+ * refer to it without it being parsed.
+ */
+void repo_name_ids(struct repo *r);
+/*
+ * Whether the text of rec's file (read, not parsed) holds one of the ids
+ * as a whole word; also when it cannot be read, so that loading it
+ * reports why.
+ */
+int repo_mentions(const struct repo *r, const struct record *rec,
+    const char *const *ids, size_t nids);
 /*
  * --changed-since: put only the records changed since rev in scope (rules
  * skip the others but still see them as references); afterwards

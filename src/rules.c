@@ -235,6 +235,39 @@ rules_in_eea(const char *country)
 	return 0;
 }
 
+/* What rules_cross and rules_ids read of each kind; see rules_cross_keys. */
+static const char *const cross_keys[KIND_COUNT][7] = {
+    [KIND_REGISTER] = {"id", "status", "processors", "dpia", "ros",
+        "transfers"},
+    [KIND_DPA] = {"id", "status", "processor"},
+    [KIND_INCIDENT] = {"id", "register", "processor"},
+    [KIND_DPIA] = {"id", "register", "screening"},
+    [KIND_ROS] = {"id", "register", "status", "date", "next_review"},
+    [KIND_REQUEST] = {"id", "register"},
+    [KIND_PLAN] = {"id"},
+};
+
+const char *const *
+rules_cross_keys(enum kind k, size_t *n)
+{
+	for (*n = 0; cross_keys[k][*n] != NULL; (*n)++)
+		;
+	return cross_keys[k];
+}
+
+const struct rules_ref_field rules_ref_fields[] = {
+    {KIND_REGISTER, "processors", KIND_DPA},
+    {KIND_REGISTER, "dpia", KIND_DPIA},
+    {KIND_REGISTER, "ros", KIND_ROS},
+    {KIND_INCIDENT, "register", KIND_REGISTER},
+    {KIND_INCIDENT, "processor", KIND_DPA},
+    {KIND_DPIA, "register", KIND_REGISTER},
+    {KIND_ROS, "register", KIND_REGISTER},
+    {KIND_REQUEST, "register", KIND_REGISTER},
+};
+const size_t rules_nref_fields =
+    sizeof(rules_ref_fields) / sizeof(rules_ref_fields[0]);
+
 void
 rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
 {
@@ -242,14 +275,34 @@ rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
 
 	build_links(&x);
 	rules_register(&x);
-	rules_dpa(&x);
 	rules_incident(&x);
 	rules_dpia(&x);
 	rules_ros(&x);
 	rules_request(&x);
-	rules_plan(&x);
 	rules_pdata_config(&x);
 	free(x.links);
+}
+
+void
+rules_record(const struct repo *r, const struct record *rec,
+    struct gd_date today, struct diag_list *d)
+{
+	static void (*const of_kind[KIND_COUNT])(
+	    const struct rules_ctx *, const struct record *) = {
+	    [KIND_REGISTER] = rules_register_record,
+	    [KIND_DPA] = rules_dpa_record,
+	    [KIND_INCIDENT] = rules_incident_record,
+	    [KIND_DPIA] = rules_dpia_record,
+	    [KIND_ROS] = rules_ros_record,
+	    [KIND_REQUEST] = rules_request_record,
+	    [KIND_PLAN] = rules_plan_record,
+	};
+	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
+
+	if (!rec->in_scope || rec->doc == NULL)
+		return;
+	rules_pdata_record(&x, rec);
+	of_kind[rec->kind](&x, rec);
 }
 
 void
@@ -259,5 +312,5 @@ rules_run(const struct repo *r, struct gd_date today, struct diag_list *d)
 
 	rules_cross(r, today, d);
 	for (i = 0; i < r->n; i++)
-		rules_record(&r->recs[i], d);
+		rules_record(r, &r->recs[i], today, d);
 }

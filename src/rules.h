@@ -20,11 +20,36 @@ void rules_ids(const struct repo *r, struct diag_list *d);
  * only for records that are in scope.
  */
 void rules_run(const struct repo *r, struct gd_date today, struct diag_list *d);
-/* The rules that look at other records or at today (all but rules_record). */
+/*
+ * The rules that look across records, and personal-data in gdprctl.yaml.
+ * Of each record they read only the fields rules_cross_keys names.
+ */
 void rules_cross(
     const struct repo *r, struct gd_date today, struct diag_list *d);
-/* The rules of one record alone (personal-data); safe on any thread. */
-void rules_record(const struct record *rec, struct diag_list *d);
+/*
+ * The rules of one record alone, personal-data among them; nothing when
+ * rec is out of scope or did not load. They read no other record: safe
+ * on any thread while r does not change.
+ */
+void rules_record(const struct repo *r, const struct record *rec,
+    struct gd_date today, struct diag_list *d);
+/*
+ * The top-level keys of records of kind k that rules_cross and rules_ids
+ * read (*n of them): a record cut down to these keys gives them the same
+ * findings.
+ */
+const char *const *rules_cross_keys(enum kind k, size_t *n);
+
+/* A field of records of kind from whose ids (one, or a list) name records
+ * of kind to. */
+struct rules_ref_field {
+	enum kind from;
+	const char *key;
+	enum kind to;
+};
+
+extern const struct rules_ref_field rules_ref_fields[];
+extern const size_t rules_nref_fields;
 
 /*
  * The rule personal-data over a text that may arrive in pieces: feed it
@@ -64,14 +89,22 @@ struct rules_ctx {
 	size_t nlinks;
 };
 
+/* Each kind's rules across records, over all records of the kind. */
 void rules_register(const struct rules_ctx *x);
-void rules_dpa(const struct rules_ctx *x);
 void rules_incident(const struct rules_ctx *x);
 void rules_dpia(const struct rules_ctx *x);
 void rules_ros(const struct rules_ctx *x);
 void rules_request(const struct rules_ctx *x);
-void rules_plan(const struct rules_ctx *x);
 void rules_pdata_config(const struct rules_ctx *x);
+/* Each kind's rules of one loaded record alone. */
+void rules_register_record(const struct rules_ctx *x, const struct record *rec);
+void rules_dpa_record(const struct rules_ctx *x, const struct record *rec);
+void rules_incident_record(const struct rules_ctx *x, const struct record *rec);
+void rules_dpia_record(const struct rules_ctx *x, const struct record *rec);
+void rules_ros_record(const struct rules_ctx *x, const struct record *rec);
+void rules_request_record(const struct rules_ctx *x, const struct record *rec);
+void rules_plan_record(const struct rules_ctx *x, const struct record *rec);
+void rules_pdata_record(const struct rules_ctx *x, const struct record *rec);
 
 /* Helpers of the rule files (src/rules.c). */
 

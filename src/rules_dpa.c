@@ -56,14 +56,8 @@ check_expiry(const struct rules_ctx *x, const struct record *rec)
 }
 
 void
-rules_dpa(const struct rules_ctx *x)
+rules_dpa_record(const struct rules_ctx *x, const struct record *rec)
 {
-	const struct record *rec = NULL;
-
-	while ((rec = repo_next(x->r, KIND_DPA, rec)) != NULL) {
-		if (rec->doc == NULL)
-			continue;
-		check_subprocessors(x, rec);
-		check_expiry(x, rec);
-	}
+	check_subprocessors(x, rec);
+	check_expiry(x, rec);
 }

@@ -1,7 +1,7 @@
 /*
- * Rules over impact assessments: ref-missing, id-duplicate and the scales
- * of their risks, dpia-required (drafts left lying) and
- * dpia-prior-consultation (Art. 36(1)).
+ * Rules over impact assessments: id-duplicate and the scales of their
+ * risks, dpia-required (drafts left lying) and dpia-prior-consultation
+ * (Art. 36(1)) on the assessment alone, ref-missing across records.
  */
 #include <string.h>
 
@@ -86,21 +86,23 @@ check_prior(const struct rules_ctx *x, const struct record *rec,
 }
 
 void
+rules_dpia_record(const struct rules_ctx *x, const struct record *rec)
+{
+	const struct yml_node *risks;
+
+	check_draft(x, rec);
+	risks = rules_risk_items(x, rec, "risks", "risk");
+	if (risks != NULL)
+		check_prior(x, rec, risks);
+}
+
+void
 rules_dpia(const struct rules_ctx *x)
 {
 	const struct record *rec = NULL;
 
-	while ((rec = repo_next(x->r, KIND_DPIA, rec)) != NULL) {
-		const struct yml_node *risks;
-
-		if (rec->doc == NULL)
-			continue;
-		rules_ref_list(
-		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
-		check_draft(x, rec);
-		risks = rules_risk_items(x, rec, "risks", "risk");
-		if (risks == NULL)
-			continue;
-		check_prior(x, rec, risks);
-	}
+	while ((rec = repo_next(x->r, KIND_DPIA, rec)) != NULL)
+		if (rec->doc != NULL)
+			rules_ref_list(x, rec,
+			    yml_get(rec->doc->root, "register"), KIND_REGISTER);
 }

@@ -1,6 +1,7 @@
 /*
- * Rules over breaches: ref-missing, breach-notification (Art. 33(1)) and
- * breach-subjects (Art. 34).
+ * Rules over breaches: breach-notification (Art. 33(1)) and
+ * breach-subjects (Art. 34) on the breach alone, ref-missing across
+ * records.
  */
 #include <string.h>
 
@@ -74,26 +75,29 @@ check_subjects(const struct rules_ctx *x, const struct record *rec,
 }
 
 void
+rules_incident_record(const struct rules_ctx *x, const struct record *rec)
+{
+	const struct yml_node *risk = yml_get(rec->doc->root, "risk");
+
+	if (risk == NULL || risk->type != YML_STR)
+		return;
+	if (strcmp(risk->str, "risk") == 0 || strcmp(risk->str, "high") == 0)
+		check_notification(x, rec, risk);
+	if (strcmp(risk->str, "high") == 0)
+		check_subjects(x, rec, risk);
+}
+
+void
 rules_incident(const struct rules_ctx *x)
 {
 	const struct record *rec = NULL;
 
 	while ((rec = repo_next(x->r, KIND_INCIDENT, rec)) != NULL) {
-		const struct yml_node *root, *risk;
-
 		if (rec->doc == NULL)
 			continue;
-		root = rec->doc->root;
 		rules_ref_list(
-		    x, rec, yml_get(root, "register"), KIND_REGISTER);
-		rules_ref(x, rec, yml_get(root, "processor"), KIND_DPA);
-		risk = yml_get(root, "risk");
-		if (risk == NULL || risk->type != YML_STR)
-			continue;
-		if (strcmp(risk->str, "risk") == 0 ||
-		    strcmp(risk->str, "high") == 0)
-			check_notification(x, rec, risk);
-		if (strcmp(risk->str, "high") == 0)
-			check_subjects(x, rec, risk);
+		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
+		rules_ref(
+		    x, rec, yml_get(rec->doc->root, "processor"), KIND_DPA);
 	}
 }

@@ -179,10 +179,9 @@ scan_doc(const struct record *rec, struct diag_list *d)
 }
 
 void
-rules_record(const struct record *rec, struct diag_list *d)
+rules_pdata_record(const struct rules_ctx *x, const struct record *rec)
 {
-	if (rec->in_scope && rec->doc != NULL)
-		scan_doc(rec, d);
+	scan_doc(rec, x->d);
 }
 
 void

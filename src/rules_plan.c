@@ -41,22 +41,15 @@ check_task(const struct rules_ctx *x, const struct record *rec,
 }
 
 void
-rules_plan(const struct rules_ctx *x)
+rules_plan_record(const struct rules_ctx *x, const struct record *rec)
 {
-	const struct record *rec = NULL;
+	const struct yml_node *tasks = yml_get(rec->doc->root, "tasks");
+	size_t i;
 
-	while ((rec = repo_next(x->r, KIND_PLAN, rec)) != NULL) {
-		const struct yml_node *tasks;
-		size_t i;
-
-		if (rec->doc == NULL)
-			continue;
-		tasks = yml_get(rec->doc->root, "tasks");
-		if (tasks == NULL || tasks->type != YML_SEQ)
-			continue;
-		rules_item_ids(x, rec, tasks, "task");
-		for (i = 0; i < tasks->n; i++)
-			if (tasks->items[i]->type == YML_MAP)
-				check_task(x, rec, tasks->items[i]);
-	}
+	if (tasks == NULL || tasks->type != YML_SEQ)
+		return;
+	rules_item_ids(x, rec, tasks, "task");
+	for (i = 0; i < tasks->n; i++)
+		if (tasks->items[i]->type == YML_MAP)
+			check_task(x, rec, tasks->items[i]);
 }

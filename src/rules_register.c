@@ -1,7 +1,8 @@
 /*
- * Rules over register entries: ref-missing, art9-condition,
- * public-task-basis, transfer-safeguard, dpa-missing, dpia-required (for
- * entries marked not-required) and review-stale.
+ * Rules over register entries: art9-condition, public-task-basis,
+ * transfer-safeguard and review-stale on the entry alone; ref-missing,
+ * dpa-missing, transfer-safeguard for processors and dpia-required (for
+ * entries marked not-required) across records.
  */
 #include <string.h>
 
@@ -25,6 +26,15 @@ has_value(const struct yml_node *map, const char *key)
 	const struct yml_node *n = yml_get(map, key);
 
 	return n != NULL && n->type != YML_NULL;
+}
+
+/* A retired processing needs no agreement or reviews. */
+static int
+retired(const struct yml_node *root)
+{
+	const char *status = yml_get_str(root, "status");
+
+	return status != NULL && strcmp(status, "retired") == 0;
 }
 
 static void
@@ -181,37 +191,37 @@ check_review(const struct rules_ctx *x, const struct record *rec)
 }
 
 void
+rules_register_record(const struct rules_ctx *x, const struct record *rec)
+{
+	check_art9(x, rec);
+	check_public_task(x, rec);
+	check_transfers(x, rec);
+	if (!retired(rec->doc->root))
+		check_review(x, rec);
+}
+
+void
 rules_register(const struct rules_ctx *x)
 {
 	const struct record *rec = NULL;
 
 	while ((rec = repo_next(x->r, KIND_REGISTER, rec)) != NULL) {
 		const struct yml_node *root, *p;
-		const char *status;
-		int retired;
 		size_t i;
 
 		if (rec->doc == NULL)
 			continue;
 		root = rec->doc->root;
-		status = yml_get_str(root, "status");
-		/* A retired processing needs no agreement or reviews. */
-		retired = status != NULL && strcmp(status, "retired") == 0;
 		p = yml_get(root, "processors");
 		for (i = 0; p != NULL && p->type == YML_SEQ && i < p->n; i++) {
 			const struct record *dpa =
 			    rules_ref(x, rec, p->items[i], KIND_DPA);
 
-			if (dpa != NULL)
+			if (dpa != NULL && dpa->doc != NULL)
 				check_processor(
-				    x, rec, p->items[i], dpa, retired);
+				    x, rec, p->items[i], dpa, retired(root));
 		}
 		rules_ref_list(x, rec, yml_get(root, "ros"), KIND_ROS);
 		check_dpia(x, rec);
-		check_art9(x, rec);
-		check_public_task(x, rec);
-		check_transfers(x, rec);
-		if (!retired)
-			check_review(x, rec);
 	}
 }

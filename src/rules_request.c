@@ -1,4 +1,5 @@
-/* Rules over data-subject requests: ref-missing and request-overdue. */
+/* Rules over data-subject requests: request-overdue on the request alone,
+ * ref-missing across records. */
 #include <string.h>
 
 #include "deadline.h"
@@ -49,15 +50,18 @@ check_overdue(const struct rules_ctx *x, const struct record *rec)
 }
 
 void
+rules_request_record(const struct rules_ctx *x, const struct record *rec)
+{
+	check_overdue(x, rec);
+}
+
+void
 rules_request(const struct rules_ctx *x)
 {
 	const struct record *rec = NULL;
 
-	while ((rec = repo_next(x->r, KIND_REQUEST, rec)) != NULL) {
-		if (rec->doc == NULL)
-			continue;
-		rules_ref_list(
-		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
-		check_overdue(x, rec);
-	}
+	while ((rec = repo_next(x->r, KIND_REQUEST, rec)) != NULL)
+		if (rec->doc != NULL)
+			rules_ref_list(x, rec,
+			    yml_get(rec->doc->root, "register"), KIND_REGISTER);
 }

@@ -1,6 +1,7 @@
 /*
- * Rules over risk analyses: ref-missing, id-duplicate and the scales of
- * their threats, and ros-stale for the register entries they cover.
+ * Rules over risk analyses: id-duplicate and the scales of their threats
+ * on the analysis alone; ref-missing, and ros-stale for the register
+ * entries they cover, across records.
  */
 #include <string.h>
 
@@ -16,9 +17,12 @@ struct newest {
 static void
 consider(struct newest *nw, const struct record *ros)
 {
-	const char *status = yml_get_str(ros->doc->root, "status");
+	const char *status;
 	struct gd_date date;
 
+	if (ros->doc == NULL)
+		return;
+	status = yml_get_str(ros->doc->root, "status");
 	if (status == NULL || strcmp(status, "approved") != 0 ||
 	    deadline_date(yml_get(ros->doc->root, "date"), &date) < 0)
 		return;
@@ -82,17 +86,20 @@ check_stale(const struct rules_ctx *x, const struct record *reg)
 }
 
 void
+rules_ros_record(const struct rules_ctx *x, const struct record *rec)
+{
+	rules_risk_items(x, rec, "threats", "threat");
+}
+
+void
 rules_ros(const struct rules_ctx *x)
 {
 	const struct record *rec = NULL;
 
-	while ((rec = repo_next(x->r, KIND_ROS, rec)) != NULL) {
-		if (rec->doc == NULL)
-			continue;
-		rules_ref_list(
-		    x, rec, yml_get(rec->doc->root, "register"), KIND_REGISTER);
-		rules_risk_items(x, rec, "threats", "threat");
-	}
+	while ((rec = repo_next(x->r, KIND_ROS, rec)) != NULL)
+		if (rec->doc != NULL)
+			rules_ref_list(x, rec,
+			    yml_get(rec->doc->root, "register"), KIND_REGISTER);
 	rec = NULL;
 	while ((rec = repo_next(x->r, KIND_REGISTER, rec)) != NULL) {
 		const char *status;

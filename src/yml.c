@@ -30,15 +30,20 @@ struct yml_arena {
 	size_t next; /* size of the next chunk */
 };
 
+/* What arena_alloc takes for n bytes: nodes hold nothing wider than 8. */
+static size_t
+arena_round(size_t n)
+{
+	return (n + 7) / 8 * 8;
+}
+
 static void *
 arena_alloc(struct yml_arena *a, size_t n)
 {
 	struct chunk *c = a->head;
-	/* Nodes hold nothing wider than 8 bytes. */
-	size_t align = 8;
 	void *p;
 
-	n = (n + align - 1) / align * align;
+	n = arena_round(n);
 	if (c == NULL || c->size - c->used < n) {
 		size_t size = n > a->next ? n : a->next;
 
@@ -947,6 +952,99 @@ yml_doc_free(struct yml_doc *doc)
 	free(doc->path);
 	free(doc->src);
 	free(doc);
+}
+
+/* The arena bytes copy_node will take for n and everything under it. */
+static size_t
+node_size(const struct yml_node *n)
+{
+	size_t i, size = arena_round(sizeof(*n));
+
+	if (n->str != NULL)
+		size += arena_round(n->len + 1);
+	if (n->type == YML_SEQ && n->n > 0) {
+		size += arena_round(n->n * sizeof(*n->items));
+		for (i = 0; i < n->n; i++)
+			size += node_size(n->items[i]);
+	}
+	if (n->type == YML_MAP && n->n > 0) {
+		size += arena_round(n->n * sizeof(*n->pairs));
+		for (i = 0; i < n->n; i++)
+			size += node_size(n->pairs[i].key) +
+			    node_size(n->pairs[i].val);
+	}
+	return size;
+}
+
+static struct yml_node *
+copy_node(struct yml_arena *a, const struct yml_node *n)
+{
+	struct yml_node *c = arena_alloc(a, sizeof(*c));
+	size_t i;
+
+	*c = *n;
+	if (n->str != NULL)
+		c->str = arena_strndup(a, n->str, n->len);
+	if (n->type == YML_SEQ && n->n > 0) {
+		c->items = arena_alloc(a, n->n * sizeof(*c->items));
+		for (i = 0; i < n->n; i++)
+			c->items[i] = copy_node(a, n->items[i]);
+	}
+	if (n->type == YML_MAP && n->n > 0) {
+		c->pairs = arena_alloc(a, n->n * sizeof(*c->pairs));
+		for (i = 0; i < n->n; i++) {
+			c->pairs[i].key = copy_node(a, n->pairs[i].key);
+			c->pairs[i].val = copy_node(a, n->pairs[i].val);
+		}
+	}
+	return c;
+}
+
+static int
+key_wanted(const struct yml_node *key, const char *const *keys, size_t nkeys)
+{
+	size_t i;
+
+	for (i = 0; i < nkeys; i++)
+		if (strlen(keys[i]) == key->len &&
+		    memcmp(keys[i], key->str, key->len) == 0)
+			return 1;
+	return 0;
+}
+
+struct yml_doc *
+yml_doc_prune(const struct yml_doc *doc, const char *const *keys, size_t nkeys)
+{
+	const struct yml_node *root = doc->root;
+	struct yml_node top = *root;
+	struct yml_pair *kept = NULL;
+	struct yml_doc *out;
+	struct chunk *c;
+	size_t i, n = 0, size;
+
+	/* A stand-in for the root with only the wanted pairs. */
+	if (root->type == YML_MAP && root->n > 0) {
+		kept = xcalloc(root->n, sizeof(*kept));
+		for (i = 0; i < root->n; i++)
+			if (key_wanted(root->pairs[i].key, keys, nkeys))
+				kept[n++] = root->pairs[i];
+		top.pairs = kept;
+		top.n = n;
+	}
+	/* One chunk of exactly the size needed: many small copies live
+	 * together, and an arena's usual chunk would dwarf each. */
+	size = node_size(&top);
+	c = xmalloc(sizeof(*c) + size);
+	c->next = NULL;
+	c->used = 0;
+	c->size = size;
+	out = xcalloc(1, sizeof(*out));
+	out->path = xstrdup(doc->path);
+	out->arena = xcalloc(1, sizeof(*out->arena));
+	out->arena->head = c;
+	out->root = copy_node(out->arena, &top);
+	free(kept);
+	return out;
 }
 
 const struct yml_pair *

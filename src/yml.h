@@ -60,7 +60,7 @@ struct yml_pair {
 
 struct yml_doc {
 	char *path; /* as shown in diagnostics */
-	char *src;  /* the source text, NUL-terminated */
+	char *src;  /* the source text, NUL-terminated; NULL once pruned */
 	size_t srclen;
 	struct yml_node *root; /* a mapping unless YML_ANY_ROOT */
 	struct yml_arena *arena;
@@ -86,6 +86,13 @@ int yml_parse(struct yml_doc **out, const char *path, const char *data,
 int yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
     unsigned flags, struct diag_list *d);
 void yml_doc_free(struct yml_doc *doc);
+/*
+ * A copy of doc whose top mapping keeps only the pairs whose key is one
+ * of keys (with their values whole), in one block of its own: positions
+ * are kept, the source text is not (src is NULL). The caller frees both.
+ */
+struct yml_doc *yml_doc_prune(
+    const struct yml_doc *doc, const char *const *keys, size_t nkeys);
 
 /* The value of key in map, or NULL (also when map is not a mapping). */
 const struct yml_node *yml_get(const struct yml_node *map, const char *key);

@@ -478,16 +478,16 @@ test_count(void **state)
 	    (const char *const[]){"register/R.yaml", "4", "dpa/D.yaml", "3",
 	        "ros/X.yaml", "1", NULL});
 	head_at(&c4);
-	assert_int_equal(git_count_commits(F.root, 2025, dirs, 3, n), 0);
+	assert_int_equal(git_count_commits(F.root, NULL, 2025, dirs, 3, n), 0);
 	/* register: c2, c4 (m3 not: ros/ alone differs); dpa: s1; ros: m3 */
 	assert_int_equal(n[0], 2);
 	assert_int_equal(n[1], 1);
 	assert_int_equal(n[2], 1);
-	assert_int_equal(git_count_commits(F.root, 2024, dirs, 3, n), 0);
+	assert_int_equal(git_count_commits(F.root, NULL, 2024, dirs, 3, n), 0);
 	assert_int_equal(n[0], 1);
 	assert_int_equal(n[1], 1);
 	assert_int_equal(n[2], 0);
-	assert_int_equal(git_count_commits(F.root, 2026, dirs, 3, n), 0);
+	assert_int_equal(git_count_commits(F.root, NULL, 2026, dirs, 3, n), 0);
 	assert_int_equal(n[0], 0);
 	assert_int_equal(n[1], 1);
 	assert_int_equal(n[2], 0);
@@ -503,7 +503,7 @@ test_count_no_repo(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	assert_int_equal(git_count_commits(dir, 2025, dirs, 1, n), 1);
+	assert_int_equal(git_count_commits(dir, NULL, 2025, dirs, 1, n), 1);
 	assert_int_equal(n[0], 0);
 	rmdir(dir);
 }
@@ -699,7 +699,7 @@ test_shallow(void **state)
 	free(path);
 	assert_int_equal(git_history(F.root, "register/REG-001.yaml", &h), -1);
 	assert_int_equal(h.n, 0);
-	assert_int_equal(git_count_commits(F.root, 2025, dirs, 1, n), -1);
+	assert_int_equal(git_count_commits(F.root, NULL, 2025, dirs, 1, n), -1);
 	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
 	git_pathset_free(&s);
 	fx_close();

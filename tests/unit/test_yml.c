@@ -405,6 +405,99 @@ test_load_file(void **state)
 	diag_list_free(&d);
 }
 
+/* Whether a and b are the same tree at the same positions. */
+static void
+assert_same_tree(const struct yml_node *a, const struct yml_node *b)
+{
+	size_t i;
+
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->style, b->style);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->col, b->col);
+	assert_int_equal(a->start, b->start);
+	assert_int_equal(a->end, b->end);
+	assert_int_equal(a->n, b->n);
+	if (a->str != NULL) {
+		assert_ptr_not_equal(a->str, b->str);
+		assert_int_equal(a->len, b->len);
+		assert_memory_equal(a->str, b->str, a->len + 1);
+	}
+	assert_true(a->ival == b->ival && a->boolean == b->boolean);
+	for (i = 0; a->type == YML_SEQ && i < a->n; i++)
+		assert_same_tree(a->items[i], b->items[i]);
+	for (i = 0; a->type == YML_MAP && i < a->n; i++) {
+		assert_same_tree(a->pairs[i].key, b->pairs[i].key);
+		assert_same_tree(a->pairs[i].val, b->pairs[i].val);
+	}
+}
+
+/* A pruned copy keeps only the wanted top-level keys, whole and in source
+ * order, at their positions, and outlives the document it came from. */
+static void
+test_prune(void **state)
+{
+	static const char text[] = "# a comment\n"
+	                           "id: REG-001\n"
+	                           "name: Lønn\n"
+	                           "processors: [DPA-001, \"DPA-002\"]\n"
+	                           "transfers:\n"
+	                           "  - country: US\n"
+	                           "    safeguard: scc\n"
+	                           "status: active\n"
+	                           "reviewed: 2025-01-01\n"
+	                           "count: 12\n";
+	static const char *const keys[] = {
+	    "status", "id", "transfers", "processors", "count", "absent"};
+	static const char *const want[] = {
+	    "id", "processors", "transfers", "status", "count"};
+	struct diag_list d = DIAG_LIST_INIT;
+	struct yml_doc *doc = parse(text, sizeof(text) - 1, 0, &d);
+	struct yml_doc *sk, *none;
+	const struct yml_node *n;
+	size_t i, j;
+
+	(void)state;
+	assert_non_null(doc);
+	sk = yml_doc_prune(doc, keys, sizeof(keys) / sizeof(keys[0]));
+	none = yml_doc_prune(doc, NULL, 0);
+	assert_string_equal(sk->path, doc->path);
+	assert_null(sk->src);
+	assert_int_equal(sk->root->line, doc->root->line);
+	assert_int_equal(sk->root->col, doc->root->col);
+	assert_int_equal(sk->root->n, 5);
+	for (i = 0; i < sk->root->n; i++) {
+		const struct yml_pair *p = &sk->root->pairs[i];
+
+		assert_string_equal(p->key->str, want[i]);
+		for (j = 0; j < doc->root->n; j++)
+			if (strcmp(doc->root->pairs[j].key->str, want[i]) == 0)
+				break;
+		assert_true(j < doc->root->n);
+		assert_same_tree(p->key, doc->root->pairs[j].key);
+		assert_same_tree(p->val, doc->root->pairs[j].val);
+	}
+	assert_null(yml_get(sk->root, "name"));
+	assert_null(yml_get(sk->root, "reviewed"));
+	assert_int_equal(none->root->type, YML_MAP);
+	assert_int_equal(none->root->n, 0);
+	yml_doc_free(doc);
+	/* The copy stands alone. */
+	n = yml_get(yml_get(sk->root, "transfers")->items[0], "safeguard");
+	assert_string_equal(n->str, "scc");
+	assert_int_equal(n->line, 7);
+	assert_int_equal(n->col, 16);
+	n = yml_get(sk->root, "processors")->items[1];
+	assert_string_equal(n->str, "DPA-002");
+	assert_int_equal(n->style, YML_DOUBLE);
+	assert_int_equal(n->line, 4);
+	assert_int_equal(n->col, 23);
+	assert_int_equal(yml_get(sk->root, "count")->ival, 12);
+	yml_doc_free(sk);
+	yml_doc_free(none);
+	assert_int_equal(d.n, 0);
+}
+
 /* The loader reads a 2 KB record in well under a millisecond. */
 static void
 test_speed_2k_record(void **state)
@@ -459,6 +552,7 @@ main(void)
 	    cmocka_unit_test(test_many_keys_duplicate),
 	    cmocka_unit_test(test_json_mode),
 	    cmocka_unit_test(test_load_file),
+	    cmocka_unit_test(test_prune),
 	    cmocka_unit_test(test_speed_2k_record),
 	};
 
