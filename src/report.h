@@ -16,6 +16,8 @@
 #include "repo.h"
 #include "risk.h"
 
+struct rules_ctx;
+
 enum report_format {
 	REPORT_MD,
 	REPORT_CSV,
@@ -45,6 +47,8 @@ struct report_ctx {
 	 * the commit counts. */
 	const struct diag_list *findings;
 	struct report_commits commits;
+	/* The register lists of dpia and ros records, indexed (annual). */
+	const struct rules_ctx *links;
 };
 
 /* The reports, rendering into out. Each returns 0, or -1 after a message

@@ -11,6 +11,7 @@
 #include "l10n.h"
 #include "md.h"
 #include "report.h"
+#include "rules.h"
 #include "xalloc.h"
 
 /*
@@ -174,21 +175,6 @@ has_items(const struct yml_node *map, const char *key)
 	if (n->type == YML_SEQ)
 		return n->n > 0;
 	return !yml_is_scalar(n) || n->len > 0;
-}
-
-/* Whether seq (a list of ids) names id. */
-static int
-lists(const struct yml_node *seq, const char *id)
-{
-	size_t i;
-
-	for (i = 0;
-	     id != NULL && seq != NULL && seq->type == YML_SEQ && i < seq->n;
-	     i++)
-		if (seq->items[i]->type == YML_STR &&
-		    strcmp(seq->items[i]->str, id) == 0)
-			return 1;
-	return 0;
 }
 
 static void
@@ -516,13 +502,14 @@ dpia_gap(const struct report_ctx *x, const struct record *reg,
 	if (n->type != YML_STR)
 		return 0;
 	if (strcmp(n->str, "not-required") == 0) {
-		for (rec = repo_next(x->r, KIND_DPIA, NULL); rec != NULL;
-		     rec = repo_next(x->r, KIND_DPIA, rec)) {
+		const struct rules_link *l;
+		size_t nl = rules_linked(x->links, reg->id, KIND_DPIA, &l);
+
+		for (size_t i = 0; i < nl; i++) {
 			int k;
 
-			if (rec->doc == NULL ||
-			    !lists(
-			        yml_get(rec->doc->root, "register"), reg->id))
+			rec = l[i].rec;
+			if (i > 0 && rec == l[i - 1].rec)
 				continue;
 			k = risk_screening_count(
 			    yml_get(rec->doc->root, "screening"));
@@ -620,21 +607,30 @@ newest_ros(const struct report_ctx *x, const struct record *reg)
 {
 	const struct yml_node *own = yml_get(reg->doc->root, "ros");
 	const struct record *rec, *best = NULL;
+	const struct rules_link *l;
 	struct gd_date bd = {0, 0, 0}, d;
+	size_t nl = rules_linked(x->links, reg->id, KIND_ROS, &l);
+	size_t nown = own != NULL && own->type == YML_SEQ ? own->n : 0, i;
 
-	for (rec = repo_next(x->r, KIND_ROS, NULL); rec != NULL;
-	     rec = repo_next(x->r, KIND_ROS, rec)) {
+	/* The ROS the entry lists and those that list the entry; on equal
+	 * dates the first by path, as the rule ros-stale has it. */
+	for (i = 0; i < nown + nl; i++) {
 		const char *st;
 
-		if (rec->doc == NULL ||
-		    !(lists(own, rec->id) ||
-		        lists(yml_get(rec->doc->root, "register"), reg->id)))
+		if (i < nown)
+			rec = own->items[i]->type == YML_STR
+			    ? repo_find(x->r, KIND_ROS, own->items[i]->str)
+			    : NULL;
+		else
+			rec = l[i - nown].rec;
+		if (rec == NULL || rec->doc == NULL)
 			continue;
 		st = rep_str(rec->doc->root, "status");
 		if (st == NULL || strcmp(st, "approved") != 0 ||
 		    deadline_date(yml_get(rec->doc->root, "date"), &d) < 0)
 			continue;
-		if (best == NULL || date_cmp(d, bd) > 0) {
+		if (best == NULL || date_cmp(d, bd) > 0 ||
+		    (date_cmp(d, bd) == 0 && rec < best)) {
 			best = rec;
 			bd = d;
 		}
@@ -744,15 +740,23 @@ compute_commits(const struct report_ctx *x, struct section *s)
 static void
 annual_compute(const struct report_ctx *x, struct annual *a)
 {
+	struct rules_ctx rc = {x->r, &x->r->cfg, x->today, NULL, NULL, 0};
+	struct report_ctx y = *x;
+
 	memset(a, 0, sizeof(*a));
-	compute_plan(x, &a->s[S_PLAN]);
-	compute_register(x, &a->s[S_REGISTER]);
-	compute_dpa(x, &a->s[S_DPA]);
-	compute_breaches(x, &a->s[S_BREACHES]);
-	compute_requests(x, &a->s[S_REQUESTS]);
-	compute_dpia(x, &a->s[S_DPIA]);
-	compute_ros(x, &a->s[S_ROS]);
-	compute_commits(x, &a->s[S_COMMITS]);
+	/* Register-centred sections look up dpia and ros records through
+	 * this index instead of scanning them for every entry. */
+	rules_links_build(&rc);
+	y.links = &rc;
+	compute_plan(&y, &a->s[S_PLAN]);
+	compute_register(&y, &a->s[S_REGISTER]);
+	compute_dpa(&y, &a->s[S_DPA]);
+	compute_breaches(&y, &a->s[S_BREACHES]);
+	compute_requests(&y, &a->s[S_REQUESTS]);
+	compute_dpia(&y, &a->s[S_DPIA]);
+	compute_ros(&y, &a->s[S_ROS]);
+	compute_commits(&y, &a->s[S_COMMITS]);
+	free(rc.links);
 }
 
 static void

@@ -85,8 +85,8 @@ cmp_link(const void *pa, const void *pb)
 
 /* Index the register lists of dpia and ros records once per run, so that
  * register-centred rules need no scan over every record. */
-static void
-build_links(struct rules_ctx *x)
+void
+rules_links_build(struct rules_ctx *x)
 {
 	static const enum kind kinds[] = {KIND_DPIA, KIND_ROS};
 	size_t cap = 0, i, j, n = 0;
@@ -273,7 +273,7 @@ rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
 {
 	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
 
-	build_links(&x);
+	rules_links_build(&x);
 	rules_register(&x);
 	rules_incident(&x);
 	rules_dpia(&x);

@@ -126,6 +126,11 @@ const struct record *rules_ref(const struct rules_ctx *x,
 void rules_ref_list(const struct rules_ctx *x, const struct record *rec,
     const struct yml_node *seq, enum kind k);
 /*
+ * Index the register lists of the dpia and ros records of x->r into
+ * x->links (freed by the caller), for rules_linked.
+ */
+void rules_links_build(struct rules_ctx *x);
+/*
  * The records of kind k (dpia or ros) whose register field lists reg_id,
  * in path order: returns how many, the first in *out.
  */
