@@ -18,6 +18,7 @@ struct schema_re {
 	char *source;
 	pcre2_code *code;
 	pcre2_match_context *mctx;
+	int jit; /* compiled to machine code: match without the checks */
 };
 
 /* ECMA-262 WhiteSpace and LineTerminator, as the inside of a class. */
@@ -583,9 +584,9 @@ schema_re_compile(const char *src, size_t len, struct buf *err)
 		buf_puts(err, (const char *)msg);
 		goto done;
 	}
-	/* Without JIT support the interpreter does the same work. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	re = xcalloc(1, sizeof *re);
+	/* Without JIT support the interpreter does the same work. */
+	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	re->source = xstrndup(src, len);
 	re->code = code;
 	re->mctx = pcre2_match_context_create(NULL);
@@ -620,8 +621,14 @@ schema_re_match(
 		if (*md == NULL)
 			return -1;
 	}
-	rc = pcre2_match(
-	    re->code, (PCRE2_SPTR)subject, len, 0, 0, *md, re->mctx);
+	/* The loader hands over valid UTF-8 only (libyaml checks the input
+	 * and refuses surrogate escapes), so PCRE2 need not check again. */
+	if (re->jit)
+		rc = pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, 0,
+		    0, *md, re->mctx);
+	else
+		rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0,
+		    PCRE2_NO_UTF_CHECK, *md, re->mctx);
 	if (rc >= 0)
 		return 1;
 	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
