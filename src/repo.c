@@ -264,20 +264,37 @@ list_kind(struct repo *r, enum kind k)
 	struct buf dir = BUF_INIT;
 	struct dirent *de;
 	DIR *dp;
+	int fd;
 
 	if (r->snap != NULL)
 		return git_snap_list(
 		    r->snap, kind_info[k].dir, list_entry, &lc);
 	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
-	dp = opendir(dir.ptr);
+	/* O_NOFOLLOW: a symlinked record directory could lead out of the
+	 * repository, and only files inside it are read. */
+	fd = open(dir.ptr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	dp = fd >= 0 ? fdopendir(fd) : NULL;
 	if (dp == NULL) {
 		int e = errno;
 
+		struct stat st;
+		int link;
+
+		if (fd >= 0)
+			close(fd);
+		link = lstat(dir.ptr, &st) == 0 && S_ISLNK(st.st_mode);
 		buf_free(&dir);
-		if (e == ENOENT || e == ENOTDIR)
+		/* A missing directory, or a file in its place, holds no
+		 * records. */
+		if (!link && (e == ENOENT || e == ENOTDIR))
 			return 0;
-		diag_error("cannot read directory '%s': %s", kind_info[k].dir,
-		    strerror(e));
+		if (link)
+			diag_error("'%s' is a symbolic link; record directories "
+				   "must be real directories in the repository",
+			    kind_info[k].dir);
+		else
+			diag_error("cannot read directory '%s': %s",
+			    kind_info[k].dir, strerror(e));
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL)
