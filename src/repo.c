@@ -289,8 +289,9 @@ list_kind(struct repo *r, enum kind k)
 		if (!link && (e == ENOENT || e == ENOTDIR))
 			return 0;
 		if (link)
-			diag_error("'%s' is a symbolic link; record directories "
-				   "must be real directories in the repository",
+			diag_error(
+			    "'%s' is a symbolic link; record directories "
+			    "must be real directories in the repository",
 			    kind_info[k].dir);
 		else
 			diag_error("cannot read directory '%s': %s",

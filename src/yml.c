@@ -558,64 +558,54 @@ cmp_pair_key(const void *pa, const void *pb)
 
 /* Duplicate keys: sort a copy of the pairs, compare neighbours. */
 static int
-check_duplicates(struct loader *L, const struct yml_node *map)
+same_key(const struct yml_node *a, const struct yml_node *b)
 {
-	struct yml_pair *sorted;
+	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+}
+
+/* The first key (in source order) that repeats an earlier one, or NULL.
+ * Small mappings, the usual ones, are cheaper to compare pairwise. */
+static const struct yml_node *
+find_duplicate(const struct yml_node *map)
+{
 	const struct yml_node *dup = NULL;
-	size_t i;
+	struct yml_pair *sorted;
+	size_t i, j;
 
-	if (map->n < 2)
-		return 0;
-	/* Small mappings, the usual ones, are cheaper to compare pairwise;
-	 * the first key that repeats an earlier one is the duplicate. */
-	for (i = 1; i < map->n && map->n <= 16 && dup == NULL; i++) {
-		const struct yml_node *b = map->pairs[i].key;
-		size_t j;
-
-		for (j = 0; j < i; j++) {
-			const struct yml_node *a = map->pairs[j].key;
-
-			if (a->len == b->len &&
-			    memcmp(a->str, b->str, a->len) == 0) {
-				dup = b;
-				break;
-			}
-		}
+	if (map->n <= 16) {
+		for (i = 1; i < map->n; i++)
+			for (j = 0; j < i; j++)
+				if (same_key(
+				        map->pairs[j].key, map->pairs[i].key))
+					return map->pairs[i].key;
+		return NULL;
 	}
-	if (map->n <= 16)
-		goto found;
 	sorted = xmalloc(map->n * sizeof(*sorted));
 	memcpy(sorted, map->pairs, map->n * sizeof(*sorted));
 	qsort(sorted, map->n, sizeof(*sorted), cmp_pair_key);
-	for (i = 1; i < map->n; i++) {
-		const struct yml_node *a = sorted[i - 1].key;
-		const struct yml_node *b = sorted[i].key;
-
-		if (a->len == b->len && memcmp(a->str, b->str, a->len) == 0 &&
-		    (dup == NULL || b->start < dup->start))
-			dup = b;
-	}
+	for (i = 1; i < map->n; i++)
+		if (same_key(sorted[i - 1].key, sorted[i].key) &&
+		    (dup == NULL || sorted[i].key->start < dup->start))
+			dup = sorted[i].key;
 	free(sorted);
-found:
-	if (dup != NULL) {
-		size_t i2;
-		int first = 0;
+	return dup;
+}
 
-		for (i2 = 0; i2 < map->n; i2++) {
-			const struct yml_node *k = map->pairs[i2].key;
+static int
+check_duplicates(struct loader *L, const struct yml_node *map)
+{
+	const struct yml_node *dup = find_duplicate(map);
+	size_t i;
 
-			if (k->len == dup->len &&
-			    memcmp(k->str, dup->str, k->len) == 0) {
-				first = k->line;
-				break;
-			}
-		}
-		fail(L, dup->line, dup->col,
-		    "duplicate key \"%.*s\" (first defined on line %d)",
-		    dup->len > 64 ? 64 : (int)dup->len, dup->str, first);
-		return -1;
-	}
-	return 0;
+	if (dup == NULL)
+		return 0;
+	for (i = 0; !same_key(map->pairs[i].key, dup); i++)
+		;
+	fail(L, dup->line, dup->col,
+	    "duplicate key \"%.*s\" (first defined on line %d)",
+	    dup->len > 64 ? 64 : (int)dup->len, dup->str,
+	    map->pairs[i].key->line);
+	return -1;
 }
 
 static int
