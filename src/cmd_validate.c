@@ -89,8 +89,7 @@ summary(const struct repo *r, const struct diag_list *d)
 		if (r->recs[i].in_scope)
 			n++;
 	diag_info("%zu record%s checked: %zu error%s, %zu warning%s", n,
-	    n == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nw,
-	    nw == 1 ? "" : "s");
+	    n == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
 }
 
 int

@@ -624,8 +624,8 @@ schema_re_match(
 	/* The loader hands over valid UTF-8 only (libyaml checks the input
 	 * and refuses surrogate escapes), so PCRE2 need not check again. */
 	if (re->jit)
-		rc = pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, 0,
-		    0, *md, re->mctx);
+		rc = pcre2_jit_match(
+		    re->code, (PCRE2_SPTR)subject, len, 0, 0, *md, re->mctx);
 	else
 		rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0,
 		    PCRE2_NO_UTF_CHECK, *md, re->mctx);
