@@ -98,6 +98,12 @@ struct frame {
 	size_t n, cap;
 };
 
+/* A character of more than one byte: its index and its bytes after the
+ * first. */
+struct wide {
+	size_t chr, extra;
+};
+
 struct loader {
 	struct yml_doc *doc;
 	const char *data; /* the text given to libyaml */
@@ -106,8 +112,10 @@ struct loader {
 	struct diag_list *d;
 	struct frame *stack;
 	size_t depth, cap, inited;
-	/* Character index to byte offset, walked forward incrementally. */
-	size_t cur_char, cur_byte;
+	/* libyaml counts characters, nodes keep byte offsets: the
+	 * characters of more than one byte, and a cursor into them. */
+	struct wide *wide;
+	size_t nwide, capwide, cur, extra;
 	size_t bom; /* bytes of a leading BOM */
 	int failed;
 };
@@ -132,33 +140,54 @@ fail(struct loader *L, int line, int col, const char *fmt, ...)
 	buf_free(&msg);
 }
 
-static size_t
-byte_offset(struct loader *L, size_t chars)
+/* Note where the text's characters of more than one byte are; ASCII is
+ * skipped eight bytes at a time. */
+static void
+find_wide(struct loader *L)
 {
-	if (chars < L->cur_char) {
-		L->cur_char = 0;
-		L->cur_byte = 0;
-	}
-	while (L->cur_char < chars && L->cur_byte < L->len) {
+	const unsigned char *s = (const unsigned char *)L->data;
+	size_t i = 0, chr = 0;
+
+	while (i < L->len) {
 		uint64_t w;
 
-		/* Eight ASCII bytes are eight characters. */
-		if (chars - L->cur_char >= 8 && L->len - L->cur_byte >= 8) {
-			memcpy(&w, L->data + L->cur_byte, 8);
+		if (L->len - i >= 8) {
+			memcpy(&w, s + i, 8);
 			if ((w & 0x8080808080808080u) == 0) {
-				L->cur_byte += 8;
-				L->cur_char += 8;
+				i += 8;
+				chr += 8;
 				continue;
 			}
 		}
-		L->cur_byte++;
-		/* Skip continuation bytes (10xxxxxx) of the character. */
-		while (L->cur_byte < L->len &&
-		    ((unsigned char)L->data[L->cur_byte] & 0xC0) == 0x80)
-			L->cur_byte++;
-		L->cur_char++;
+		if ((s[i] & 0xC0) != 0x80) {
+			chr++;
+		} else if (L->nwide > 0 &&
+		    L->wide[L->nwide - 1].chr == chr - 1) {
+			L->wide[L->nwide - 1].extra++;
+		} else {
+			L->wide = xgrow(L->wide, &L->capwide, L->nwide + 1,
+			    sizeof(*L->wide));
+			/* A stray continuation byte belongs to the character
+			 * before it, as libyaml would never let it start one.
+			 */
+			L->wide[L->nwide].chr = chr > 0 ? chr - 1 : 0;
+			L->wide[L->nwide++].extra = 1;
+		}
+		i++;
 	}
-	return L->cur_byte + L->bom;
+}
+
+/* Byte offset of a character index; indexes mostly grow, so the cursor
+ * moves a step or two. */
+static size_t
+byte_offset(struct loader *L, size_t chars)
+{
+	while (L->cur < L->nwide && L->wide[L->cur].chr < chars)
+		L->extra += L->wide[L->cur++].extra;
+	while (L->cur > 0 && L->wide[L->cur - 1].chr >= chars)
+		L->extra -= L->wide[--L->cur].extra;
+	chars += L->extra;
+	return (chars < L->len ? chars : L->len) + L->bom;
 }
 
 /* Line and column of a byte offset, counting characters, 1-based. */
@@ -248,12 +277,12 @@ is_float(const char *s, size_t n)
 	return i == n;
 }
 
-/* Type a plain scalar by the YAML 1.2 core schema. */
-static void
-type_plain(struct yml_node *node)
+/* Type a null, boolean, infinity or NaN; these words have at most five
+ * characters. */
+static int
+type_word(struct yml_node *node)
 {
-	static const char *const nulls[] = {
-	    "", "~", "null", "Null", "NULL", NULL};
+	static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
 	static const char *const trues[] = {"true", "True", "TRUE", NULL};
 	static const char *const falses[] = {"false", "False", "FALSE", NULL};
 	static const char *const infs[] = {
@@ -262,32 +291,64 @@ type_plain(struct yml_node *node)
 	static const char *const nans[] = {".nan", ".NaN", ".NAN", NULL};
 	const char *s = node->str;
 	size_t n = node->len;
+
+	if (n == 0) {
+		node->type = YML_NULL;
+		return 1;
+	}
+	if (n > 5)
+		return 0;
+	switch (s[0]) {
+	case '~':
+	case 'n':
+	case 'N':
+		if (!is_one_of(s, n, nulls))
+			return 0;
+		node->type = YML_NULL;
+		return 1;
+	case 't':
+	case 'T':
+	case 'f':
+	case 'F':
+		if (!is_one_of(s, n, trues) && !is_one_of(s, n, falses))
+			return 0;
+		node->type = YML_BOOL;
+		node->boolean = s[0] == 't' || s[0] == 'T';
+		return 1;
+	case '.':
+		if (is_one_of(s, n, nans)) {
+			node->type = YML_FLOAT;
+			node->num = NAN;
+			return 1;
+		}
+		/* FALLTHROUGH */
+	case '+':
+	case '-':
+		if (!is_one_of(s, n, infs) && !is_one_of(s, n, ninfs))
+			return 0;
+		node->type = YML_FLOAT;
+		node->num = s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+		return 1;
+	}
+	return 0;
+}
+
+/* Type a plain scalar by the YAML 1.2 core schema. */
+static void
+type_plain(struct yml_node *node)
+{
+	const char *s = node->str;
+	size_t n = node->len;
 	int base = 10;
 	const char *digits = s;
 	size_t nd = n;
 
 	/* Only these can start a null, boolean or number. */
-	if (n > 0 && strchr("~nNtTfF.+-0123456789", s[0]) == NULL)
+	if (n > 0 && !(s[0] >= '0' && s[0] <= '9') &&
+	    memchr("~nNtTfF.+-", s[0], 10) == NULL)
 		return;
-	if (is_one_of(s, n, nulls)) {
-		node->type = YML_NULL;
+	if (type_word(node))
 		return;
-	}
-	if (is_one_of(s, n, trues) || is_one_of(s, n, falses)) {
-		node->type = YML_BOOL;
-		node->boolean = s[0] == 't' || s[0] == 'T';
-		return;
-	}
-	if (is_one_of(s, n, infs) || is_one_of(s, n, ninfs)) {
-		node->type = YML_FLOAT;
-		node->num = s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
-		return;
-	}
-	if (is_one_of(s, n, nans)) {
-		node->type = YML_FLOAT;
-		node->num = NAN;
-		return;
-	}
 	if (n > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
 		base = s[1] == 'o' ? 8 : 16;
 		digits = s + 2;
@@ -320,17 +381,71 @@ type_plain(struct yml_node *node)
 	}
 }
 
+/* 0x0101...01: a byte value times ONES is that byte in all eight. */
+#define ONES UINT64_C(0x0101010101010101)
+
 /* NUL, C0 and C1 controls (tab and newline aside) and bidi overrides. */
 static int
 bad_char(const char *s, size_t n, size_t *at)
 {
+	/* Bytes below 0x20, 0x7F, and the lead bytes of U+0080..U+009F and
+	 * U+2000..U+2FFF. */
+	static const unsigned char suspect[256] = {[0x00] = 1,
+	    [0x01] = 1,
+	    [0x02] = 1,
+	    [0x03] = 1,
+	    [0x04] = 1,
+	    [0x05] = 1,
+	    [0x06] = 1,
+	    [0x07] = 1,
+	    [0x08] = 1,
+	    [0x09] = 1,
+	    [0x0A] = 1,
+	    [0x0B] = 1,
+	    [0x0C] = 1,
+	    [0x0D] = 1,
+	    [0x0E] = 1,
+	    [0x0F] = 1,
+	    [0x10] = 1,
+	    [0x11] = 1,
+	    [0x12] = 1,
+	    [0x13] = 1,
+	    [0x14] = 1,
+	    [0x15] = 1,
+	    [0x16] = 1,
+	    [0x17] = 1,
+	    [0x18] = 1,
+	    [0x19] = 1,
+	    [0x1A] = 1,
+	    [0x1B] = 1,
+	    [0x1C] = 1,
+	    [0x1D] = 1,
+	    [0x1E] = 1,
+	    [0x1F] = 1,
+	    [0x7F] = 1,
+	    [0xC2] = 1,
+	    [0xE2] = 1};
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
+		uint64_t w;
 
+		/* Skip eight printable ASCII bytes at a time: no high bit,
+		 * none below 0x20 and no 0x7F (a zero byte after ^ 0x7F). */
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | ((w - ONES * 0x20) & ~w) |
+			         ((w ^ ONES * 0x7F) - ONES)) &
+			        ONES * 0x80) != 0)
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = (unsigned char)s[i];
 		/* Most bytes are none of the ones looked at below. */
-		if (c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2)
+		if (!suspect[c])
 			continue;
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
 			goto bad;
@@ -793,12 +908,14 @@ run(struct loader *L)
 	return rc;
 }
 
-int
-yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
+/* Parse src (len bytes and a NUL), which the document then owns. */
+static int
+parse_owned(struct yml_doc **out, const char *path, char *src, size_t len,
     unsigned flags, struct diag_list *d)
 {
 	struct loader L;
 	struct yml_doc *doc;
+	const char *data = src;
 	char *joined = NULL;
 	size_t i;
 	int rc;
@@ -810,7 +927,7 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 	/* Most records need about ten times their size in nodes: start near
 	 * that so a small record does not pin a large chunk. */
 	doc->arena->next = len < 256 ? 4096 : len * 8;
-	doc->src = xstrndup(data, len);
+	doc->src = src;
 	doc->srclen = len;
 	memset(&L, 0, sizeof(L));
 	L.doc = doc;
@@ -839,10 +956,12 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 		L.data += 3;
 		L.len -= 3;
 	}
+	find_wide(&L);
 	rc = run(&L);
 	for (i = 0; i < L.inited; i++)
 		free(L.stack[i].kids);
 	free(L.stack);
+	free(L.wide);
 	free(joined);
 	if (rc == 0 && doc->root == NULL) {
 		if (flags & YML_ANY_ROOT) {
@@ -872,13 +991,20 @@ yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
 }
 
 int
+yml_parse(struct yml_doc **out, const char *path, const char *data, size_t len,
+    unsigned flags, struct diag_list *d)
+{
+	return parse_owned(out, path, xstrndup(data, len), len, flags, d);
+}
+
+int
 yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
     unsigned flags, struct diag_list *d)
 {
 	struct stat st;
 	char *data = NULL;
 	size_t got = 0;
-	int fd, rc;
+	int fd;
 
 	*out = NULL;
 	fd = open(fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
@@ -928,9 +1054,8 @@ yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
 		got += (size_t)r;
 	}
 	close(fd);
-	rc = yml_parse(out, path, data, got, flags, d);
-	free(data);
-	return rc;
+	data[got] = '\0';
+	return parse_owned(out, path, data, got, flags, d);
 }
 
 void

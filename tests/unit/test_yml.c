@@ -162,6 +162,65 @@ test_positions_and_offsets(void **state)
 	diag_list_free(&d);
 }
 
+/* Every plain scalar's offsets cover exactly its text, wherever
+ * characters of one to four bytes fall, in maps, sequences and flow. */
+static void
+check_plain_offsets(const struct yml_doc *doc, const struct yml_node *n)
+{
+	size_t i;
+
+	if (n->type == YML_MAP) {
+		for (i = 0; i < n->n; i++) {
+			check_plain_offsets(doc, n->pairs[i].key);
+			check_plain_offsets(doc, n->pairs[i].val);
+		}
+	} else if (n->type == YML_SEQ) {
+		for (i = 0; i < n->n; i++)
+			check_plain_offsets(doc, n->items[i]);
+	} else if (n->style == YML_PLAIN) {
+		assert_int_equal(n->end - n->start, n->len);
+		assert_memory_equal(doc->src + n->start, n->str, n->len);
+	}
+	assert_true(n->start <= n->end && n->end <= doc->srclen);
+}
+
+static void
+test_offsets_multibyte(void **state)
+{
+	static const char *const words[] = {"a", "Bærum", "Tromsø",
+	    "\xF0\x9F\x98\x80", "\xE2\x82\xAC", "abcdefghijklmnop", "ÆØÅæøå",
+	    "x\xC3\xA9y"};
+	struct buf b = BUF_INIT;
+	int round, i;
+
+	(void)state;
+	for (round = 0; round < 64; round++) {
+		struct diag_list d = DIAG_LIST_INIT;
+		struct yml_doc *doc;
+
+		buf_reset(&b);
+		for (i = 0; i < 12; i++) {
+			const char *w = words[(round * 7 + i * 3) % 8];
+			const char *v = words[(round + i * 5) % 8];
+
+			if ((round + i) % 3 == 0)
+				buf_printf(&b, "k%d%s: [%s, %s]\n", i, w, v, w);
+			else if ((round + i) % 3 == 1)
+				buf_printf(&b, "k%d%s:\n  - %s\n  - {%s: %s}\n",
+				    i, w, v, w, v);
+			else
+				buf_printf(&b, "%s%d: %s %s\n", w, i, v, v);
+		}
+		doc = parse(b.ptr, b.len, 0, &d);
+		if (doc == NULL)
+			fail_msg("%s: %s", b.ptr, d.v[0].message);
+		check_plain_offsets(doc, doc->root);
+		yml_doc_free(doc);
+		diag_list_free(&d);
+	}
+	buf_free(&b);
+}
+
 static void
 test_rules(void **state)
 {
@@ -543,6 +602,7 @@ main(void)
 	    cmocka_unit_test(test_core_schema_typing),
 	    cmocka_unit_test(test_numbers),
 	    cmocka_unit_test(test_positions_and_offsets),
+	    cmocka_unit_test(test_offsets_multibyte),
 	    cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_tabs_and_newlines_allowed),
 	    cmocka_unit_test(test_invalid_utf8_position),
