@@ -31,6 +31,12 @@ struct table {
 	size_t cap, n;
 };
 
+/* One step of a path: a mapping key, or (key NULL) a list index. */
+struct seg {
+	const struct yml_node *key;
+	size_t index;
+};
+
 /* What is known of a (schema, node) pair. */
 enum {
 	M_KNOWN = 1,
@@ -41,8 +47,11 @@ enum {
 struct vctx {
 	struct diag_list *d;
 	const char *path;
-	int report;        /* 0 while only asking whether something is valid */
-	struct buf ptr;    /* JSON pointer of the node being checked */
+	int report; /* 0 while only asking whether something is valid */
+	/* The path to the node being checked, made a JSON pointer only for a
+	 * finding: most nodes have none. */
+	struct seg *segs;
+	size_t nsegs, capsegs;
 	void *md;          /* pcre2 match data of this call */
 	struct table seen; /* findings made, to report each once */
 	struct table memo; /* results per (schema, collection node) */
@@ -211,6 +220,60 @@ type_names(struct buf *b, unsigned mask)
 	}
 }
 
+/* Paths */
+
+static size_t
+ptr_push(struct vctx *c, const struct yml_node *key, size_t index)
+{
+	size_t old = c->nsegs;
+
+	c->segs = xgrow(c->segs, &c->capsegs, c->nsegs + 1, sizeof(*c->segs));
+	c->segs[c->nsegs].key = key;
+	c->segs[c->nsegs++].index = index;
+	return old;
+}
+
+static size_t
+ptr_key(struct vctx *c, const struct yml_node *k)
+{
+	return ptr_push(c, k, 0);
+}
+
+static size_t
+ptr_index(struct vctx *c, size_t i)
+{
+	return ptr_push(c, NULL, i);
+}
+
+static void
+ptr_pop(struct vctx *c, size_t old)
+{
+	c->nsegs = old;
+}
+
+/* The JSON pointer (RFC 6901) of the path. */
+static void
+ptr_render(const struct vctx *c, struct buf *b)
+{
+	for (size_t i = 0; i < c->nsegs; i++) {
+		const struct yml_node *k = c->segs[i].key;
+
+		buf_putc(b, '/');
+		if (k == NULL) {
+			buf_printf(b, "%zu", c->segs[i].index);
+			continue;
+		}
+		for (size_t j = 0; j < k->len; j++) {
+			if (k->str[j] == '~')
+				buf_puts(b, "~0");
+			else if (k->str[j] == '/')
+				buf_puts(b, "~1");
+			else
+				buf_putc(b, k->str[j]);
+		}
+	}
+}
+
 /* Findings */
 
 static size_t
@@ -264,7 +327,7 @@ table_free(struct table *t)
 static size_t
 vfail(struct vctx *c, const struct yml_node *at, const char *fmt, va_list ap)
 {
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, ptr = BUF_INIT;
 	struct slot *sl;
 	uint64_t h = 14695981039346656037u;
 
@@ -276,8 +339,10 @@ vfail(struct vctx *c, const struct yml_node *at, const char *fmt, va_list ap)
 		buf_free(&msg);
 		return 1;
 	}
+	ptr_render(c, &ptr);
 	diag_addp(c->d, c->path, at->line, at->col, DIAG_ERROR, "schema",
-	    buf_cstr(&c->ptr), "%s", msg.ptr);
+	    buf_cstr(&ptr), "%s", msg.ptr);
+	buf_free(&ptr);
 	sl->msg = buf_detach(&msg);
 	c->nfail++;
 	return 1;
@@ -301,40 +366,6 @@ fail(struct vctx *c, const struct yml_node *at, const char *fmt, ...)
 	vfail(c, at, fmt, ap);
 	va_end(ap);
 	return 1;
-}
-
-static size_t
-ptr_key(struct vctx *c, const struct yml_node *k)
-{
-	size_t old = c->ptr.len;
-
-	if (!c->report)
-		return old;
-	buf_putc(&c->ptr, '/');
-	if (memchr(k->str, '~', k->len) == NULL &&
-	    memchr(k->str, '/', k->len) == NULL) {
-		buf_add(&c->ptr, k->str, k->len);
-		return old;
-	}
-	for (size_t i = 0; i < k->len; i++) {
-		if (k->str[i] == '~')
-			buf_puts(&c->ptr, "~0");
-		else if (k->str[i] == '/')
-			buf_puts(&c->ptr, "~1");
-		else
-			buf_putc(&c->ptr, k->str[i]);
-	}
-	return old;
-}
-
-static size_t
-ptr_index(struct vctx *c, size_t i)
-{
-	size_t old = c->ptr.len;
-
-	if (c->report)
-		buf_printf(&c->ptr, "/%zu", i);
-	return old;
 }
 
 static int
@@ -452,9 +483,16 @@ check_enum(struct vctx *c, const struct schema *s, const struct yml_node *n)
 static size_t
 utf8_len(const char *s, size_t len)
 {
-	size_t n = 0;
+	size_t n = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++)
+	/* Eight ASCII bytes are eight characters. */
+	for (uint64_t w; len - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		n += 8;
+	}
+	for (; i < len; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
 }
@@ -624,7 +662,7 @@ check_unique(struct vctx *c, const struct yml_node *n)
 			size_t old = ptr_index(c, v[i].i);
 			nf += fail(c, a, "duplicate of the item on line %d",
 			    first->line);
-			buf_truncate(&c->ptr, old);
+			ptr_pop(c, old);
 			break;
 		}
 	}
@@ -675,13 +713,13 @@ check_array(struct vctx *c, const struct schema *s, const struct yml_node *n)
 			else
 				nf += fail(
 				    c, n->items[i], "no item is allowed here");
-			buf_truncate(&c->ptr, old);
+			ptr_pop(c, old);
 			if (i >= s->prefix.n)
 				break;
 			continue;
 		}
 		nf += check(c, sub, n->items[i]);
-		buf_truncate(&c->ptr, old);
+		ptr_pop(c, old);
 	}
 	return nf;
 }
@@ -706,15 +744,12 @@ static size_t
 check_property(struct vctx *c, const struct schema *s, const struct yml_pair *p)
 {
 	size_t nf = 0, old = ptr_key(c, p->key);
-	int matched = 0;
+	long at = schema_prop_find(s, p->key->str, p->key->len);
+	int matched = at >= 0;
 
-	for (size_t i = 0; i < s->nprops && (nf == 0 || c->report); i++) {
-		const struct schema_prop *sp = &s->props[i];
+	if (matched) {
+		const struct schema_prop *sp = &s->props[at];
 
-		if (sp->key->len != p->key->len ||
-		    memcmp(sp->key->str, p->key->str, sp->key->len) != 0)
-			continue;
-		matched = 1;
 		if (sp->s->boolean == 0)
 			nf += fail_name(
 			    c, p->key, p->key, "field %s is not allowed");
@@ -746,7 +781,7 @@ check_property(struct vctx *c, const struct schema *s, const struct yml_pair *p)
 		else
 			nf += check(c, s->additional, p->val);
 	}
-	buf_truncate(&c->ptr, old);
+	ptr_pop(c, old);
 	return nf;
 }
 
@@ -802,7 +837,7 @@ check_object(struct vctx *c, const struct schema *s, const struct yml_node *n)
 			size_t old = ptr_key(c, n->pairs[i].key);
 			nf += fail_name(c, n->pairs[i].key, n->pairs[i].key,
 			    "field name %s is not allowed");
-			buf_truncate(&c->ptr, old);
+			ptr_pop(c, old);
 		}
 	for (size_t i = 0; i < s->ndep_sch && (nf == 0 || c->report); i++) {
 		const struct schema_dep *dep = &s->dep_sch[i];
@@ -1011,7 +1046,7 @@ explain_alternatives(
 		}
 		nf = fail_choice(
 		    c, schema_map_get(n, miss->str, miss->len), mv, nmv);
-		buf_truncate(&c->ptr, old);
+		ptr_pop(c, old);
 		free(mv);
 	} else {
 		nf = fail(c, n, "does not match any of the allowed forms");
@@ -1044,7 +1079,7 @@ check_not(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		size_t old = ptr_key(c, p->key);
 		nf = fail_name(
 		    c, p->key, p->key, "field %s is not allowed here");
-		buf_truncate(&c->ptr, old);
+		ptr_pop(c, old);
 	} else if (ns->boolean < 0 && (ns->has & (SK_CONST | SK_ENUM)) &&
 	    yml_is_scalar(n)) {
 		render(&b, n);
@@ -1159,16 +1194,20 @@ static size_t
 check(struct vctx *c, const struct schema *s, const struct yml_node *n)
 {
 	struct slot *sl;
-	size_t nf;
+	size_t nf, at, cap;
 
 	if (n->type != YML_SEQ && n->type != YML_MAP)
 		return check_node(c, s, n);
 	sl = table_get(&c->memo, n, (uint64_t)(uintptr_t)s, NULL);
 	if (sl->flags & (c->report ? M_REPORTED : M_KNOWN))
 		return !(sl->flags & M_VALID);
+	at = (size_t)(sl - c->memo.v);
+	cap = c->memo.cap;
 	nf = check_node(c, s, n);
-	/* The table may have grown meanwhile. */
-	sl = table_get(&c->memo, n, (uint64_t)(uintptr_t)s, NULL);
+	/* Slots move only when the table grows. */
+	sl = c->memo.cap == cap
+	    ? &c->memo.v[at]
+	    : table_get(&c->memo, n, (uint64_t)(uintptr_t)s, NULL);
 	sl->flags |=
 	    M_KNOWN | (nf == 0 ? M_VALID : 0) | (c->report ? M_REPORTED : 0);
 	return nf;
@@ -1188,7 +1227,7 @@ run(const struct schema *s, const struct yml_node *root, const char *path,
 	*valid = nf == 0;
 	table_free(&c.seen);
 	table_free(&c.memo);
-	buf_free(&c.ptr);
+	free(c.segs);
 	schema_re_match_free(c.md);
 	return c.nfail;
 }

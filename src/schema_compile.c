@@ -210,6 +210,17 @@ regex(struct comp *c, const struct yml_node *v)
 	return re;
 }
 
+/* FNV-1a: property names are short. */
+static size_t
+prop_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
 static void
 kw_properties(struct comp *c, struct schema *s, const struct yml_node *v)
 {
@@ -219,10 +230,36 @@ kw_properties(struct comp *c, struct schema *s, const struct yml_node *v)
 	}
 	s->props = xcalloc(v->n, sizeof *s->props);
 	s->nprops = v->n;
+	for (s->prop_mask = 7; s->prop_mask + 1 < 2 * v->n;)
+		s->prop_mask = 2 * s->prop_mask + 1;
+	s->prop_tab = xcalloc(s->prop_mask + 1, sizeof *s->prop_tab);
 	for (size_t i = 0; i < v->n; i++) {
-		s->props[i].key = v->pairs[i].key;
+		const struct yml_node *k = v->pairs[i].key;
+		size_t h = prop_hash(k->str, k->len) & s->prop_mask;
+
+		s->props[i].key = k;
 		s->props[i].s = sub(c, v->pairs[i].val, "properties");
+		while (s->prop_tab[h] != 0)
+			h = (h + 1) & s->prop_mask;
+		s->prop_tab[h] = (unsigned)i + 1;
 	}
+}
+
+long
+schema_prop_find(const struct schema *s, const char *name, size_t len)
+{
+	size_t h;
+
+	if (s->prop_tab == NULL)
+		return -1;
+	for (h = prop_hash(name, len) & s->prop_mask; s->prop_tab[h] != 0;
+	     h = (h + 1) & s->prop_mask) {
+		const struct yml_node *k = s->props[s->prop_tab[h] - 1].key;
+
+		if (k->len == len && memcmp(k->str, name, len) == 0)
+			return (long)s->prop_tab[h] - 1;
+	}
+	return -1;
 }
 
 static void
@@ -460,6 +497,7 @@ static void
 schema_free(struct schema *s)
 {
 	free(s->props);
+	free(s->prop_tab);
 	free(s->patprops);
 	free(s->prefix.v);
 	free(s->all_of.v);

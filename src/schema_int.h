@@ -81,6 +81,9 @@ struct schema {
 	const struct yml_node *required; /* array of strings, or NULL */
 	struct schema_prop *props;
 	size_t nprops;
+	/* props by hash of name: index + 1, 0 when free; mask + 1 slots */
+	unsigned *prop_tab;
+	size_t prop_mask;
 	struct schema_patprop *patprops;
 	size_t npatprops;
 	struct schema *additional;
@@ -155,5 +158,8 @@ uint64_t schema_node_hash(const struct yml_node *n);
 /* The value of key (len bytes, not NUL-terminated) in map, or NULL. */
 const struct yml_node *schema_map_get(
     const struct yml_node *map, const char *key, size_t len);
+
+/* The index in s->props of the property named name, or -1. */
+long schema_prop_find(const struct schema *s, const char *name, size_t len);
 
 #endif
