@@ -208,6 +208,36 @@ test_boundaries(void **state)
 	assert_null(m);
 }
 
+/* A number is found at every offset, among fillers next to the digits in
+ * byte value ('/' and ':') and bytes with the high bit set. */
+static void
+test_every_offset(void **state)
+{
+	static const char *const fillers[] = {"/", ":", "a", "\xC3\xB8", " "};
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	for (size_t f = 0; f < sizeof fillers / sizeof fillers[0]; f++) {
+		for (size_t off = 0; off < 24; off++) {
+			struct idnum_match *m = NULL;
+			size_t at;
+
+			buf_reset(&b);
+			while (b.len < off)
+				buf_puts(&b, fillers[(f + b.len) % 5]);
+			at = b.len;
+			buf_puts(&b, "15819012382");
+			while (b.len < at + 11 + off)
+				buf_puts(&b, fillers[(f + b.len) % 5]);
+			assert_int_equal(idnum_scan(b.ptr, b.len, &m), 1);
+			assert_int_equal(m[0].off, at);
+			assert_int_equal(m[0].len, 11);
+			free(m);
+		}
+	}
+	buf_free(&b);
+}
+
 static void
 test_twelve_digits_once(void **state)
 {
@@ -338,6 +368,7 @@ main(void)
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_overlaps),
 	    cmocka_unit_test(test_boundaries),
+	    cmocka_unit_test(test_every_offset),
 	    cmocka_unit_test(test_twelve_digits_once),
 	    cmocka_unit_test(test_free_text),
 	    cmocka_unit_test(test_mask),
