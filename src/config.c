@@ -202,7 +202,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 			diag_add(d, path, m->line, m->col, DIAG_ERROR, "schema",
 			    "risk.matrix has %zu rows but there are %zu "
 			    "likelihood levels; give one row per likelihood",
-			    m->n, cfg->nlikelihood);
+			    (size_t)m->n, cfg->nlikelihood);
 			ok = 0;
 		}
 		for (i = 0; ok && i < m->n; i++) {

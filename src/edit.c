@@ -680,7 +680,8 @@ plan_edit(struct op *op, const struct seg *segs, size_t nseg)
 			}
 			if ((size_t)sg->index >= node->n) {
 				path_prefix(op->why, segs, i);
-				buf_printf(op->why, " has %zu items", node->n);
+				buf_printf(
+				    op->why, " has %zu items", (size_t)node->n);
 				return -1;
 			}
 			parent = node;

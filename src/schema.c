@@ -679,13 +679,14 @@ check_array(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		if (n->n == 0)
 			nf += fail(c, n, "must not be empty");
 		else
-			nf += fail(c, n,
-			    "needs at least %zu item%s (found %zu)",
-			    s->min_items, s->min_items == 1 ? "" : "s", n->n);
+			nf +=
+			    fail(c, n, "needs at least %zu item%s (found %zu)",
+			        s->min_items, s->min_items == 1 ? "" : "s",
+			        (size_t)n->n);
 	}
 	if ((s->has & SK_MAX_ITEMS) && n->n > s->max_items)
 		nf += fail(c, n, "allows at most %zu item%s (found %zu)",
-		    s->max_items, s->max_items == 1 ? "" : "s", n->n);
+		    s->max_items, s->max_items == 1 ? "" : "s", (size_t)n->n);
 	if (nf && !c->report)
 		return nf;
 	if (s->has & SK_UNIQUE)

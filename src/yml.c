@@ -941,6 +941,12 @@ parse_owned(struct yml_doc **out, const char *path, char *src, size_t len,
 		yml_doc_free(doc);
 		return -1;
 	}
+	/* Nodes keep 32-bit offsets. */
+	if (len >= UINT32_MAX) {
+		fail(&L, 1, 1, "file of %zu bytes is too large to read", len);
+		yml_doc_free(doc);
+		return -1;
+	}
 	if (flags & YML_JSON) {
 		/* Node offsets then refer to the joined text: keep it as the
 		 * source so they stay right. */

@@ -36,19 +36,24 @@ enum yml_style {
 
 struct yml_pair;
 
+/*
+ * 72 bytes: validate keeps some nodes of every record, and a smaller node
+ * is less memory to touch. Offsets and lengths fit 32 bits: files are
+ * refused from 4 GiB on, limits or not.
+ */
 struct yml_node {
-	enum yml_type type;
-	enum yml_style style;
-	int line, col;     /* 1-based, in characters */
-	size_t start, end; /* byte offsets of the node in the source */
+	enum yml_type type : 8;
+	enum yml_style style : 8;
+	unsigned boolean : 1; /* YML_BOOL */
+	unsigned is_big : 1;  /* YML_INT that does not fit in int64_t */
+	int line, col;        /* 1-based, in characters */
+	uint32_t start, end;  /* byte offsets of the node in the source */
 	/* Scalars: the decoded text (NUL-terminated; len excludes the NUL). */
+	uint32_t len;
+	uint32_t n; /* number of items or pairs */
 	const char *str;
-	size_t len;
-	int boolean;             /* YML_BOOL */
 	int64_t ival;            /* YML_INT when it fits; see is_big */
-	int is_big;              /* YML_INT that does not fit in int64_t */
 	double num;              /* YML_INT and YML_FLOAT */
-	size_t n;                /* number of items or pairs */
 	struct yml_node **items; /* YML_SEQ */
 	struct yml_pair *pairs;  /* YML_MAP, in source order */
 };
