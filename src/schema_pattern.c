@@ -19,6 +19,9 @@ struct schema_re {
 	pcre2_code *code;
 	pcre2_match_context *mctx;
 	int jit; /* compiled to machine code: match without the checks */
+	/* The source is exactly \S, the usual "not blank" pattern: ASCII
+	 * text is answered without PCRE2. */
+	int nonblank;
 };
 
 /* ECMA-262 WhiteSpace and LineTerminator, as the inside of a class. */
@@ -588,6 +591,7 @@ schema_re_compile(const char *src, size_t len, struct buf *err)
 	/* Without JIT support the interpreter does the same work. */
 	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	re->source = xstrndup(src, len);
+	re->nonblank = len == 2 && memcmp(src, "\\S", 2) == 0;
 	re->code = code;
 	re->mctx = pcre2_match_context_create(NULL);
 	if (re->mctx == NULL) {
@@ -615,6 +619,17 @@ schema_re_match(
 {
 	int rc;
 
+	if (re->nonblank) {
+		size_t i;
+
+		for (i = 0; i < len && (unsigned char)subject[i] < 0x80; i++)
+			if (subject[i] != ' ' &&
+			    (subject[i] < '\t' || subject[i] > '\r'))
+				return 1;
+		/* All blank so far; other characters are for PCRE2. */
+		if (i == len)
+			return 0;
+	}
 	if (*md == NULL) {
 		/* One pair is enough: only whether it matched matters. */
 		*md = pcre2_match_data_create(1, NULL);
