@@ -1,6 +1,5 @@
 /* Detection and masking of Nordic national identity numbers in free text. */
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -12,20 +11,6 @@ static int
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/*
- * Whether one of the eight bytes of w is an ASCII digit. With the high
- * bits cleared no byte carries into the next: adding 0x50 sets a byte's
- * high bit when it is at least '0', adding 0x46 when it is above '9'.
- */
-static int
-has_digit(uint64_t w)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	uint64_t x = w & ones * 0x7F;
-
-	return ((x + ones * 0x50) & ~(x + ones * 0x46) & ~w & ones * 0x80) != 0;
 }
 
 static int
@@ -213,36 +198,33 @@ idnum_scan(const char *s, size_t len, struct idnum_match **out)
 	struct idnum_match *v = NULL;
 	size_t n = 0, cap = 0, i = 0;
 
-	while (i < len) {
-		size_t r = 0, mlen = 0;
-		uint64_t w;
+	/* s[i] starts the text still to scan and is no digit or the first of
+	 * a run. Every number starts a run of at least six digits, and such
+	 * a run holds one of i + 5, i + 11, ...: only those bytes are looked
+	 * at until one is a digit. */
+	while (i + 5 < len) {
+		size_t p = i + 5, start, r, mlen = 0;
 		int kind;
 
-		/* Most text has no digits: step over them eight at a time. */
-		if (len - i >= 8) {
-			memcpy(&w, s + i, 8);
-			if (!has_digit(w)) {
-				i += 8;
-				continue;
-			}
-		}
-		if (!is_digit(s[i])) {
-			i++;
-			continue;
-		}
-		while (i + r < len && is_digit(s[i + r]))
+		while (p < len && !is_digit(s[p]))
+			p += 6;
+		if (p >= len)
+			break;
+		for (start = p; start > i && is_digit(s[start - 1]);)
+			start--;
+		for (r = p - start; start + r < len && is_digit(s[start + r]);)
 			r++;
-		kind = match_at(s, len, i, r, &mlen);
+		kind = r >= 6 ? match_at(s, len, start, r, &mlen) : -1;
 		if (kind < 0) {
-			i += r;
+			i = start + r;
 			continue;
 		}
 		v = xgrow(v, &cap, n + 1, sizeof *v);
-		v[n].off = i;
+		v[n].off = start;
 		v[n].len = mlen;
 		v[n].kind = (enum idnum_kind)kind;
 		n++;
-		i += mlen;
+		i = start + mlen;
 	}
 	*out = v;
 	return n;

@@ -175,7 +175,9 @@ scan_doc(const struct record *rec, struct diag_list *d)
 	pdata_begin(&ps, rec->path, d);
 	pdata_feed(&ps, rec->doc->src, rec->doc->srclen);
 	pdata_end(&ps);
-	scan_escaped(rec, rec->doc->root, d);
+	/* Escapes need a backslash in the text. */
+	if (memchr(rec->doc->src, '\\', rec->doc->srclen) != NULL)
+		scan_escaped(rec, rec->doc->root, d);
 }
 
 void

@@ -238,6 +238,43 @@ test_every_offset(void **state)
 	buf_free(&b);
 }
 
+/* Numbers of every form among dates, times and other short runs of
+ * digits, at pseudo-random places: each is found where it was put. */
+static void
+test_among_short_runs(void **state)
+{
+	static const char *const numbers[] = {"15013550120", "3501151231",
+	    "350115-1231", "350115+1231", "203501151231", "20350115-1231",
+	    "131052-308T", "55013550033"};
+	static const char *const noise[] = {" 2025-01-15 ", " 12:30 ", " x ",
+	    " REG-0042 ", " 12345 ", " -1 ", " 99999-88888 ", "\xC3\xB8 "};
+	struct buf b = BUF_INIT;
+	unsigned seed = 7;
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		struct idnum_match *m = NULL;
+		size_t at[8], k = 0, found;
+
+		buf_reset(&b);
+		for (int part = 0; part < 16; part++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 3 == 0 && k < 8) {
+				at[k] = b.len;
+				buf_puts(&b, numbers[(seed >> 8) % 8]);
+				k++;
+			}
+			buf_puts(&b, noise[(seed >> 20) % 8]);
+		}
+		found = idnum_scan(b.ptr, b.len, &m);
+		assert_int_equal(found, k);
+		for (size_t i = 0; i < k; i++)
+			assert_int_equal(m[i].off, at[i]);
+		free(m);
+	}
+	buf_free(&b);
+}
+
 static void
 test_twelve_digits_once(void **state)
 {
@@ -369,6 +406,7 @@ main(void)
 	    cmocka_unit_test(test_overlaps),
 	    cmocka_unit_test(test_boundaries),
 	    cmocka_unit_test(test_every_offset),
+	    cmocka_unit_test(test_among_short_runs),
 	    cmocka_unit_test(test_twelve_digits_once),
 	    cmocka_unit_test(test_free_text),
 	    cmocka_unit_test(test_mask),
