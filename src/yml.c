@@ -37,31 +37,38 @@ arena_round(size_t n)
 	return (n + 7) / 8 * 8;
 }
 
-static void *
+/* A chunk with room for n more bytes at the head. */
+static struct chunk *
+arena_grow(struct yml_arena *a, size_t n)
+{
+	size_t size = n > a->next ? n : a->next;
+	struct chunk *c = xmalloc(sizeof(*c) + size);
+
+	c->size = size;
+	c->used = 0;
+	if (a->next < ARENA_CHUNK)
+		a->next *= 2;
+	/* A large block goes behind the head so the head keeps its free
+	 * space. */
+	if (a->head != NULL && n > a->next) {
+		c->next = a->head->next;
+		a->head->next = c;
+	} else {
+		c->next = a->head;
+		a->head = c;
+	}
+	return c;
+}
+
+static inline void *
 arena_alloc(struct yml_arena *a, size_t n)
 {
 	struct chunk *c = a->head;
 	void *p;
 
 	n = arena_round(n);
-	if (c == NULL || c->size - c->used < n) {
-		size_t size = n > a->next ? n : a->next;
-
-		c = xmalloc(sizeof(*c) + size);
-		c->size = size;
-		c->used = 0;
-		if (a->next < ARENA_CHUNK)
-			a->next *= 2;
-		/* A large block goes behind the head so the head keeps its
-		 * free space. */
-		if (a->head != NULL && n > a->next) {
-			c->next = a->head->next;
-			a->head->next = c;
-		} else {
-			c->next = a->head;
-			a->head = c;
-		}
-	}
+	if (c == NULL || c->size - c->used < n)
+		c = arena_grow(a, n);
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
@@ -116,6 +123,9 @@ struct loader {
 	 * characters of more than one byte, and a cursor into them. */
 	struct wide *wide;
 	size_t nwide, capwide, cur, extra;
+	/* The text holds a bidi override; libyaml itself refuses the other
+	 * characters bad_char looks for unless escaped. */
+	int bidi;
 	size_t bom; /* bytes of a leading BOM */
 	int failed;
 };
@@ -140,6 +150,15 @@ fail(struct loader *L, int line, int col, const char *fmt, ...)
 	buf_free(&msg);
 }
 
+/* U+202A..U+202E or U+2066..U+2069 at s. */
+static int
+is_bidi(const unsigned char *s, size_t n)
+{
+	return n >= 3 && s[0] == 0xE2 &&
+	    ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+	        (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9));
+}
+
 /* Note where the text's characters of more than one byte are; ASCII is
  * skipped eight bytes at a time. */
 static void
@@ -161,6 +180,8 @@ find_wide(struct loader *L)
 		}
 		if ((s[i] & 0xC0) != 0x80) {
 			chr++;
+			if (s[i] == 0xE2 && is_bidi(s + i, L->len - i))
+				L->bidi = 1;
 		} else if (L->nwide > 0 &&
 		    L->wide[L->nwide - 1].chr == chr - 1) {
 			L->wide[L->nwide - 1].extra++;
@@ -452,15 +473,8 @@ bad_char(const char *s, size_t n, size_t *at)
 		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9F)
 			goto bad;
-		if (c == 0xE2 && i + 2 < n) {
-			unsigned char c1 = (unsigned char)s[i + 1];
-			unsigned char c2 = (unsigned char)s[i + 2];
-
-			/* U+202A..U+202E and U+2066..U+2069 */
-			if ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) ||
-			    (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))
-				goto bad;
-		}
+		if (is_bidi((const unsigned char *)s + i, n - i))
+			goto bad;
 	}
 	return 0;
 bad:
@@ -545,7 +559,8 @@ attach(struct loader *L, struct yml_node *node)
 			return -1;
 		}
 	}
-	f->kids = xgrow(f->kids, &f->cap, f->n + 1, sizeof(*f->kids));
+	if (f->n == f->cap)
+		f->kids = xgrow(f->kids, &f->cap, f->n + 1, sizeof(*f->kids));
 	f->kids[f->n++] = node;
 	return 0;
 }
@@ -575,7 +590,11 @@ on_scalar(struct loader *L, const yaml_event_t *ev)
 		    len);
 		return -1;
 	}
-	if (!(L->flags & YML_ALLOW_CTRL) && bad_char(val, len, &at)) {
+	/* Only escapes and bidi overrides get past libyaml's own check. */
+	if (!(L->flags & YML_ALLOW_CTRL) &&
+	    (L->bidi ||
+	        ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+	    bad_char(val, len, &at)) {
 		fail(L, (int)ev->start_mark.line + 1,
 		    (int)ev->start_mark.column + 1,
 		    "value contains a control character (byte %zu of the "

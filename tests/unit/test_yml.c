@@ -243,6 +243,16 @@ test_rules(void **state)
 	EXPECT_ERROR("? [a]\n: 1\n", 1, 3, "keys must be scalars");
 	EXPECT_ERROR("a: [1, 2\n", 2, 1, "");
 	EXPECT_ERROR("a: 1\0b", 1, 5, "control characters");
+	/* Raw characters in every style: libyaml refuses C0, DEL and C1;
+	 * bidi overrides are refused here. */
+	EXPECT_ERROR("a: x\x01y\n", 1, 5, "control characters");
+	EXPECT_ERROR("a: 'x\x1b'\n", 1, 6, "control characters");
+	EXPECT_ERROR("a: |\n  x\x7fy\n", 2, 4, "control characters");
+	EXPECT_ERROR("a: x\xC2\x80y\n", 1, 5, "control characters");
+	EXPECT_ERROR("a: x\xE2\x80\xAEy\n", 1, 4, "control character");
+	EXPECT_ERROR("a: 'x\xE2\x81\xA6'\n", 1, 4, "control character");
+	EXPECT_ERROR("a: >\n  x\xE2\x80\xAAy\n", 1, 4, "control character");
+	EXPECT_ERROR("x\xE2\x80\xACy: 1\n", 1, 1, "control character");
 }
 
 static void
