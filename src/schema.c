@@ -29,7 +29,12 @@ struct slot {
 struct table {
 	struct slot *v;
 	size_t cap, n;
+	int heap; /* v is allocated, not the caller's first block */
 };
+
+/* Slots of the memo table on the stack: enough for most records, and no
+ * allocation to clear. */
+#define MEMO_FIRST 128
 
 /* One step of a path: a mapping key, or (key NULL) a list index. */
 struct seg {
@@ -296,6 +301,7 @@ table_get(struct table *t, const void *p, uint64_t k, const char *msg)
 
 		t->cap = old.cap ? 2 * old.cap : 64;
 		t->v = xcalloc(t->cap, sizeof *t->v);
+		t->heap = 1;
 		for (size_t j = 0; j < old.cap; j++) {
 			if (old.v[j].p == NULL)
 				continue;
@@ -304,7 +310,8 @@ table_get(struct table *t, const void *p, uint64_t k, const char *msg)
 				i = (i + 1) & (t->cap - 1);
 			t->v[i] = old.v[j];
 		}
-		free(old.v);
+		if (old.heap)
+			free(old.v);
 	}
 	for (i = slot_index(t, p, k); t->v[i].p != NULL;
 	     i = (i + 1) & (t->cap - 1))
@@ -319,9 +326,10 @@ table_get(struct table *t, const void *p, uint64_t k, const char *msg)
 static void
 table_free(struct table *t)
 {
-	for (size_t i = 0; i < t->cap; i++)
+	for (size_t i = 0; t->n > 0 && i < t->cap; i++)
 		free(t->v[i].msg);
-	free(t->v);
+	if (t->heap)
+		free(t->v);
 }
 
 static size_t
@@ -1218,9 +1226,13 @@ static size_t
 run(const struct schema *s, const struct yml_node *root, const char *path,
     struct diag_list *d, int *valid)
 {
+	struct slot first[MEMO_FIRST];
 	struct vctx c = {0};
 	size_t nf;
 
+	memset(first, 0, sizeof first);
+	c.memo.v = first;
+	c.memo.cap = MEMO_FIRST;
 	c.d = d;
 	c.path = path;
 	c.report = d != NULL;
