@@ -543,11 +543,14 @@ fail_format(struct vctx *c, enum schema_format f, const struct yml_node *n)
 static size_t
 check_string(struct vctx *c, const struct schema *s, const struct yml_node *n)
 {
-	size_t nf = 0, len = 0;
+	size_t nf = 0, len = n->len;
 	struct buf b = BUF_INIT;
 	int m;
 
-	if (s->has & (SK_MIN_LEN | SK_MAX_LEN))
+	/* A character takes one to four bytes: the byte count often
+	 * settles both bounds without counting. */
+	if (((s->has & SK_MIN_LEN) && len / 4 < s->min_len) ||
+	    ((s->has & SK_MAX_LEN) && len > s->max_len))
 		len = utf8_len(n->str, n->len);
 	if ((s->has & SK_MIN_LEN) && len < s->min_len) {
 		if (len == 0)
@@ -1189,6 +1192,8 @@ check_node(struct vctx *c, const struct schema *s, const struct yml_node *n)
 		if (nf && !c->report)
 			return nf;
 	}
+	if (!(s->has & SK_APPLY))
+		return nf;
 	return nf + check_applicators(c, s, n);
 }
 

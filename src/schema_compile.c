@@ -493,6 +493,9 @@ compile(struct comp *c, const struct yml_node *n)
 		if (keyword(c, s, n->pairs[i].key, n->pairs[i].val) &&
 		    !key_is(n->pairs[i].key, "$defs"))
 			s->nkw++;
+	if (s->all_of.n || s->any_of.n || s->one_of.n || s->not_s != NULL ||
+	    s->if_s != NULL)
+		s->has |= SK_APPLY;
 	return s;
 }
 

@@ -36,6 +36,8 @@ enum {
 	SK_XMIN = 1 << 10,
 	SK_XMAX = 1 << 11,
 	SK_MULT = 1 << 12,
+	/* allOf, anyOf, oneOf, not or if: set once the keywords are read */
+	SK_APPLY = 1 << 13,
 };
 
 enum schema_format {
