@@ -76,7 +76,7 @@ check_one(size_t i, int worker, void *arg)
 	}
 	if (p->prune) {
 		keys = rules_cross_keys(rec->kind, &nkeys);
-		repo_prune_record(rec, keys, nkeys);
+		repo_prune_record(p->r, rec, keys, nkeys);
 	}
 }
 

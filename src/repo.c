@@ -162,6 +162,7 @@ repo_open_at(
 		free(r);
 		return -1;
 	}
+	r->store = yml_store_new();
 	if (rev != NULL) {
 		r->rev = xstrdup(rev);
 		if (git_snap_open(&r->snap, r->root, rev) < 0) {
@@ -425,13 +426,14 @@ repo_load_record(const struct repo *r, struct record *rec, struct diag_list *d)
 }
 
 void
-repo_prune_record(struct record *rec, const char *const *keys, size_t nkeys)
+repo_prune_record(
+    struct repo *r, struct record *rec, const char *const *keys, size_t nkeys)
 {
 	struct yml_doc *full = rec->doc;
 
 	if (full == NULL)
 		return;
-	rec->doc = yml_doc_prune(full, keys, nkeys);
+	rec->doc = yml_doc_prune(full, keys, nkeys, r->store);
 	yml_doc_free(full);
 	record_set_id(rec);
 }
@@ -655,6 +657,7 @@ repo_free(struct repo *r)
 	free(r->idx);
 	git_snap_free(r->snap);
 	git_pathset_free(&r->changed);
+	yml_store_free(r->store);
 	config_free(&r->cfg);
 	free(r->root);
 	free(r->rev);

@@ -58,6 +58,7 @@ struct repo {
 	/* Open-addressing index of (kind, id) -> record. */
 	size_t *idx;
 	size_t idxcap;
+	struct yml_store *store; /* the pruned records */
 };
 
 #define CONFIG_FILE "gdprctl.yaml"
@@ -92,11 +93,12 @@ int repo_load_record(
     const struct repo *r, struct record *rec, struct diag_list *d);
 void repo_index(struct repo *r);
 /*
- * Replace the doc of rec by the copy yml_doc_prune makes with keys, for a
- * run that needs only those fields of it from now on.
+ * Replace the doc of rec (one of r's) by the copy yml_doc_prune makes
+ * with keys in r's store, for a run that needs only those fields of it
+ * from now on.
  */
 void repo_prune_record(
-    struct record *rec, const char *const *keys, size_t nkeys);
+    struct repo *r, struct record *rec, const char *const *keys, size_t nkeys);
 /*
  * Give every record that is not loaded the id its file name gives (the
  * name without .yaml or .yml), and index the ids: other records can then

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1086,8 +1087,12 @@ yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
 void
 yml_doc_free(struct yml_doc *doc)
 {
-	if (doc == NULL)
+	if (doc == NULL || doc->held == YML_STORED)
 		return;
+	if (doc->held == YML_ONE_BLOCK) {
+		free(doc);
+		return;
+	}
 	arena_free(doc->arena);
 	free(doc->path);
 	free(doc->src);
@@ -1152,38 +1157,128 @@ key_wanted(const struct yml_node *key, const char *const *keys, size_t nkeys)
 	return 0;
 }
 
+struct yml_store {
+	pthread_mutex_t lock;
+	struct chunk *head;
+};
+
+/* Blocks of the store: a few hundred pruned records each. */
+#define STORE_BLOCK (256u << 10)
+
+struct yml_store *
+yml_store_new(void)
+{
+	struct yml_store *st = xcalloc(1, sizeof(*st));
+
+	pthread_mutex_init(&st->lock, NULL);
+	return st;
+}
+
+void
+yml_store_free(struct yml_store *st)
+{
+	struct chunk *c, *next;
+
+	if (st == NULL)
+		return;
+	for (c = st->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	pthread_mutex_destroy(&st->lock);
+	free(st);
+}
+
+/* n bytes (a multiple of the alignment of a chunk) from the store. */
+static void *
+store_alloc(struct yml_store *st, size_t n)
+{
+	struct chunk *c;
+	void *p;
+
+	pthread_mutex_lock(&st->lock);
+	c = st->head;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > STORE_BLOCK ? n : STORE_BLOCK;
+
+		c = xmalloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		/* A block too large for the rest goes behind the head. */
+		if (st->head != NULL && n > STORE_BLOCK) {
+			c->next = st->head->next;
+			st->head->next = c;
+		} else {
+			c->next = st->head;
+			st->head = c;
+		}
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	pthread_mutex_unlock(&st->lock);
+	return p;
+}
+
+/* The pairs of root that yml_doc_prune keeps, into kept (root->n long). */
+static size_t
+kept_pairs(const struct yml_node *root, const char *const *keys, size_t nkeys,
+    struct yml_pair *kept)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < root->n; i++)
+		if (key_wanted(root->pairs[i].key, keys, nkeys))
+			kept[n++] = root->pairs[i];
+	return n;
+}
+
 struct yml_doc *
-yml_doc_prune(const struct yml_doc *doc, const char *const *keys, size_t nkeys)
+yml_doc_prune(const struct yml_doc *doc, const char *const *keys, size_t nkeys,
+    struct yml_store *st)
 {
 	const struct yml_node *root = doc->root;
 	struct yml_node top = *root;
-	struct yml_pair *kept = NULL;
+	struct yml_pair few[32], *kept = few;
 	struct yml_doc *out;
+	struct yml_arena *arena;
 	struct chunk *c;
-	size_t i, n = 0, size;
+	size_t size, pathlen = strlen(doc->path) + 1, at_arena, at_chunk, whole;
+	char *block;
 
 	/* A stand-in for the root with only the wanted pairs. */
 	if (root->type == YML_MAP && root->n > 0) {
-		kept = xcalloc(root->n, sizeof(*kept));
-		for (i = 0; i < root->n; i++)
-			if (key_wanted(root->pairs[i].key, keys, nkeys))
-				kept[n++] = root->pairs[i];
+		if (root->n > sizeof(few) / sizeof(few[0]))
+			kept = xcalloc(root->n, sizeof(*kept));
+		top.n = (uint32_t)kept_pairs(root, keys, nkeys, kept);
 		top.pairs = kept;
-		top.n = n;
 	}
-	/* One chunk of exactly the size needed: many small copies live
-	 * together, and an arena's usual chunk would dwarf each. */
+	/* One block: the document, its arena, a chunk of exactly the size
+	 * the nodes need, and the path. */
 	size = node_size(&top);
-	c = xmalloc(sizeof(*c) + size);
+	at_arena = arena_round(sizeof(*out));
+	at_chunk = (at_arena + sizeof(*arena) + _Alignof(struct chunk) - 1) /
+	    _Alignof(struct chunk) * _Alignof(struct chunk);
+	/* Blocks follow each other in a store: keep the next one aligned. */
+	whole = (at_chunk + sizeof(*c) + size + pathlen +
+	            _Alignof(struct chunk) - 1) /
+	    _Alignof(struct chunk) * _Alignof(struct chunk);
+	block = st != NULL ? store_alloc(st, whole) : xmalloc(whole);
+	out = (struct yml_doc *)block;
+	arena = (struct yml_arena *)(block + at_arena);
+	c = (struct chunk *)(block + at_chunk);
+	memset(out, 0, sizeof(*out));
 	c->next = NULL;
 	c->used = 0;
 	c->size = size;
-	out = xcalloc(1, sizeof(*out));
-	out->path = xstrdup(doc->path);
-	out->arena = xcalloc(1, sizeof(*out->arena));
-	out->arena->head = c;
-	out->root = copy_node(out->arena, &top);
-	free(kept);
+	arena->head = c;
+	arena->next = 0;
+	out->arena = arena;
+	out->held = st != NULL ? YML_STORED : YML_ONE_BLOCK;
+	out->path = (char *)c->data + size;
+	memcpy(out->path, doc->path, pathlen);
+	out->root = copy_node(arena, &top);
+	if (kept != few)
+		free(kept);
 	return out;
 }
 

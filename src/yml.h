@@ -69,7 +69,20 @@ struct yml_doc {
 	size_t srclen;
 	struct yml_node *root; /* a mapping unless YML_ANY_ROOT */
 	struct yml_arena *arena;
+	/* How it is held: its parts apart (0), with them in one block
+	 * (YML_ONE_BLOCK), or in a yml_store and freed with it (YML_STORED). */
+	int held;
 };
+
+#define YML_ONE_BLOCK 1
+#define YML_STORED 2
+
+/*
+ * Memory that many pruned documents share, in large blocks apart from
+ * the short-lived allocations of parsing; threads may prune into one
+ * store at once. Freed as a whole, with every document in it.
+ */
+struct yml_store;
 
 /* Loader flags. */
 #define YML_ANY_ROOT 0x1   /* accept any node at the top, not only a mapping */
@@ -93,11 +106,14 @@ int yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
 void yml_doc_free(struct yml_doc *doc);
 /*
  * A copy of doc whose top mapping keeps only the pairs whose key is one
- * of keys (with their values whole), in one block of its own: positions
- * are kept, the source text is not (src is NULL). The caller frees both.
+ * of keys (with their values whole), in one block: positions are kept,
+ * the source text is not (src is NULL). The block is taken from st, or
+ * is the copy's own when st is NULL; yml_doc_free frees only the latter.
  */
-struct yml_doc *yml_doc_prune(
-    const struct yml_doc *doc, const char *const *keys, size_t nkeys);
+struct yml_doc *yml_doc_prune(const struct yml_doc *doc,
+    const char *const *keys, size_t nkeys, struct yml_store *st);
+struct yml_store *yml_store_new(void);
+void yml_store_free(struct yml_store *st);
 
 /* The value of key in map, or NULL (also when map is not a mapping). */
 const struct yml_node *yml_get(const struct yml_node *map, const char *key);

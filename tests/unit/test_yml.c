@@ -1,4 +1,5 @@
 /* Unit tests of the YAML loader: typing, positions, every rule and limit. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -528,8 +529,8 @@ test_prune(void **state)
 
 	(void)state;
 	assert_non_null(doc);
-	sk = yml_doc_prune(doc, keys, sizeof(keys) / sizeof(keys[0]));
-	none = yml_doc_prune(doc, NULL, 0);
+	sk = yml_doc_prune(doc, keys, sizeof(keys) / sizeof(keys[0]), NULL);
+	none = yml_doc_prune(doc, NULL, 0, NULL);
 	assert_string_equal(sk->path, doc->path);
 	assert_null(sk->src);
 	assert_int_equal(sk->root->line, doc->root->line);
@@ -565,6 +566,67 @@ test_prune(void **state)
 	yml_doc_free(sk);
 	yml_doc_free(none);
 	assert_int_equal(d.n, 0);
+}
+
+/* Copies pruned into a store, many of them and from two threads, stand
+ * alone until the store is freed; yml_doc_free leaves them be. */
+struct store_job {
+	struct yml_store *st;
+	const struct yml_doc *doc;
+	struct yml_doc *out[300];
+};
+
+static void *
+store_worker(void *arg)
+{
+	static const char *const keys[] = {"id", "list"};
+	struct store_job *job = arg;
+
+	for (size_t i = 0; i < 300; i++)
+		job->out[i] = yml_doc_prune(job->doc, keys, 2, job->st);
+	return NULL;
+}
+
+static void
+test_prune_store(void **state)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct buf b = BUF_INIT;
+	struct yml_doc *doc;
+	struct store_job jobs[2];
+	pthread_t th;
+
+	(void)state;
+	buf_puts(&b, "id: REG-001\nname: x\nlist:\n");
+	for (int i = 0; i < 400; i++)
+		buf_printf(&b, "  - {a: %d, b: Bærum}\n", i);
+	doc = parse(b.ptr, b.len, 0, &d);
+	assert_non_null(doc);
+	jobs[0].st = jobs[1].st = yml_store_new();
+	jobs[0].doc = jobs[1].doc = doc;
+	assert_int_equal(pthread_create(&th, NULL, store_worker, &jobs[0]), 0);
+	store_worker(&jobs[1]);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	yml_doc_free(doc);
+	for (int j = 0; j < 2; j++) {
+		for (size_t i = 0; i < 300; i++) {
+			const struct yml_doc *p = jobs[j].out[i];
+			const struct yml_node *l = yml_get(p->root, "list");
+
+			assert_int_equal(p->held, YML_STORED);
+			assert_string_equal(p->path, "t.yaml");
+			assert_int_equal(p->root->n, 2);
+			assert_int_equal(l->n, 400);
+			assert_int_equal(
+			    yml_get(l->items[399], "a")->ival, 399);
+			assert_string_equal(
+			    yml_get_str(l->items[7], "b"), "Bærum");
+			yml_doc_free(jobs[j].out[i]);
+		}
+	}
+	yml_store_free(jobs[0].st);
+	yml_store_free(NULL);
+	buf_free(&b);
 }
 
 /* The loader reads a 2 KB record in well under a millisecond. */
@@ -623,6 +685,7 @@ main(void)
 	    cmocka_unit_test(test_json_mode),
 	    cmocka_unit_test(test_load_file),
 	    cmocka_unit_test(test_prune),
+	    cmocka_unit_test(test_prune_store),
 	    cmocka_unit_test(test_speed_2k_record),
 	};
 
