@@ -323,10 +323,11 @@ table_get(struct table *t, const void *p, uint64_t k, const char *msg)
 	return &t->v[i];
 }
 
+/* Free t and, for the findings table, the messages it holds. */
 static void
-table_free(struct table *t)
+table_free(struct table *t, int msgs)
 {
-	for (size_t i = 0; t->n > 0 && i < t->cap; i++)
+	for (size_t i = 0; msgs && t->n > 0 && i < t->cap; i++)
 		free(t->v[i].msg);
 	if (t->heap)
 		free(t->v);
@@ -1243,8 +1244,8 @@ run(const struct schema *s, const struct yml_node *root, const char *path,
 	c.report = d != NULL;
 	nf = check(&c, s, root);
 	*valid = nf == 0;
-	table_free(&c.seen);
-	table_free(&c.memo);
+	table_free(&c.seen, 1);
+	table_free(&c.memo, 0);
 	free(c.segs);
 	schema_re_match_free(c.md);
 	return c.nfail;
