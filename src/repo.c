@@ -200,29 +200,35 @@ ends_with(const char *s, const char *suffix)
 }
 
 /* A record file name: *.yaml (or a misnamed *.yml), not hidden. */
-static int
-record_name(const char *name)
+int
+repo_record_name(const char *name)
 {
 	return name[0] != '.' && strchr(name, '/') == NULL &&
 	    (ends_with(name, ".yaml") || ends_with(name, ".yml"));
 }
 
 int
-repo_is_record_file(const char *path)
+repo_record_kind(const char *path)
 {
 	const char *slash = strchr(path, '/');
 	int k;
 
 	if (slash == NULL)
-		return strcmp(path, CONFIG_FILE) == 0;
+		return strcmp(path, CONFIG_FILE) == 0 ? KIND_COUNT : -1;
 	for (k = 0; k < KIND_COUNT; k++) {
 		size_t n = strlen(kind_info[k].dir);
 
 		if ((size_t)(slash - path) == n &&
 		    strncmp(path, kind_info[k].dir, n) == 0)
-			return record_name(slash + 1);
+			return repo_record_name(slash + 1) ? k : -1;
 	}
-	return 0;
+	return -1;
+}
+
+int
+repo_is_record_file(const char *path)
+{
+	return repo_record_kind(path) >= 0;
 }
 
 static void
@@ -251,7 +257,7 @@ list_entry(const char *name, enum git_entry_type type, void *arg)
 	struct list_ctx *lc = arg;
 
 	(void)type;
-	if (record_name(name))
+	if (repo_record_name(name))
 		add_record(lc->r, lc->k, name);
 	return 0;
 }
@@ -299,7 +305,7 @@ list_kind(struct repo *r, enum kind k)
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL)
-		if (record_name(de->d_name))
+		if (repo_record_name(de->d_name))
 			add_record(r, k, de->d_name);
 	closedir(dp);
 	buf_free(&dir);

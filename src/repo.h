@@ -123,6 +123,13 @@ int repo_in_scope(const struct repo *r, const char *path);
  * or a *.yaml / *.yml file directly in a record directory, not hidden.
  */
 int repo_is_record_file(const char *path);
+/*
+ * The kind of the record file at path (relative to the root), KIND_COUNT
+ * for gdprctl.yaml, or -1 when repo_is_record_file would say no.
+ */
+int repo_record_kind(const char *path);
+/* Whether name is a record file's name within a record directory. */
+int repo_record_name(const char *name);
 /* The record of kind k with id, or NULL. */
 const struct record *repo_find(
     const struct repo *r, enum kind k, const char *id);
