@@ -34,6 +34,13 @@ int gitr_need_history(const struct gitr *g, const char *what);
 /* YYYY-MM-DD of a git time in its own offset (minutes). */
 void gitr_date(git_time_t t, int offset, char out[11]);
 
+/*
+ * The record files that differ between tree and the index or the work
+ * tree, untracked ones included, into out (see git_changed_since).
+ */
+int gitr_changed(struct gitr *g, const char *root, git_tree *tree,
+    const struct git_wt *wt, struct git_pathset *out);
+
 /* One entry of the index file (git_index.c). */
 struct gitx_entry {
 	const char *path; /* in the work tree; valid until the next entry */

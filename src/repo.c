@@ -409,6 +409,7 @@ repo_list(struct repo *r)
 			rc = -1;
 	if (r->n > 1)
 		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	r->listed = rc == 0 && r->snap == NULL;
 	return rc;
 }
 
@@ -594,9 +595,22 @@ repo_load(struct repo *r, struct diag_list *d)
 int
 repo_scope_changed(struct repo *r, const char *rev)
 {
+	struct git_wt wt = {repo_load_jobs(r), NULL, 0};
+	const char **listed = NULL;
 	size_t i;
+	int rc;
 
-	if (git_changed_since(r->root, rev, &r->changed) < 0)
+	/* The working tree's record files, as listed already. */
+	if (r->snap == NULL && r->listed) {
+		listed = xcalloc(r->n + 1, sizeof(*listed));
+		for (i = 0; i < r->n; i++)
+			listed[i] = r->recs[i].path;
+		wt.listed = listed;
+		wt.nlisted = r->n;
+	}
+	rc = git_changed_since(r->root, rev, &wt, &r->changed);
+	free(listed);
+	if (rc < 0)
 		return -1;
 	r->scoped = 1;
 	for (i = 0; i < r->n; i++)

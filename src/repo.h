@@ -55,6 +55,7 @@ struct repo {
 	int jobs;            /* threads for loading; set before repo_load */
 	struct record *recs; /* sorted by path */
 	size_t n, cap;
+	int listed; /* recs hold every record file of the working tree */
 	/* Open-addressing index of (kind, id) -> record. */
 	size_t *idx;
 	size_t idxcap;
