@@ -284,7 +284,9 @@ static int
 check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
 	struct pass p;
-	int rc = repo_list(r);
+	int rc = co->changed_since == NULL
+	    ? repo_list(r)
+	    : repo_list_changed(r, co->changed_since);
 
 	if (pass_init(&p, r, co) < 0)
 		return -1;
@@ -294,8 +296,7 @@ check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
 		if (run_pass(&p, NULL, r->n, d) < 0)
 			rc = -1;
 		repo_index(r);
-	} else if (repo_scope_changed(r, co->changed_since) < 0 ||
-	    load_changed(&p, d) < 0) {
+	} else if (rc == 0 && load_changed(&p, d) < 0) {
 		rc = -1;
 	}
 	if (rc < 0)

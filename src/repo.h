@@ -33,14 +33,15 @@ int kind_by_name(const char *s);
 
 struct record {
 	enum kind kind;
-	char *path; /* relative to the root, "incident/INC-2026-001.yaml" */
+	/* Relative to the root, "incident/INC-2026-001.yaml"; the repository
+	 * holds it. */
+	char *path;
 	struct yml_doc *doc; /* NULL when the file did not load */
-	const char *id;      /* the id field when it is a string */
+	/* The id field when it is a string; for a record not loaded, the id
+	 * its file name gives (repo_name_ids), kept after the path's NUL. */
+	const char *id;
 	const struct yml_node *id_node;
 	int in_scope; /* findings about it are reported */
-	/* The id of a record not loaded, from its file name (repo_name_ids);
-	 * id points to it. */
-	char *name_id;
 };
 
 struct repo {
@@ -56,6 +57,9 @@ struct repo {
 	struct record *recs; /* sorted by path */
 	size_t n, cap;
 	int listed; /* recs hold every record file of the working tree */
+	/* The records' paths, many to a block. */
+	char **blocks;
+	size_t nblocks, nblocks_cap;
 	/* Open-addressing index of (kind, id) -> record. */
 	size_t *idx;
 	size_t idxcap;
@@ -117,6 +121,11 @@ int repo_mentions(const struct repo *r, const struct record *rec,
  * repo_in_scope tells which findings to keep.
  */
 int repo_scope_changed(struct repo *r, const char *rev);
+/*
+ * repo_list, then repo_scope_changed, with git's part that needs no
+ * working tree done while the directories are read.
+ */
+int repo_list_changed(struct repo *r, const char *rev);
 /* Whether findings about path (relative to the root) are wanted. */
 int repo_in_scope(const struct repo *r, const char *path);
 /*

@@ -759,7 +759,7 @@ oracle(const char *rev, struct git_pathset *out)
 	git_repository_free(repo);
 }
 
-/* The set as repo_scope_changed finds it, with the listing given. */
+/* The set as repo_list_changed finds it, with the listing given. */
 static void
 listed(const char *rev, struct git_pathset *out)
 {
@@ -767,9 +767,8 @@ listed(const char *rev, struct git_pathset *out)
 	struct repo *r = NULL;
 
 	assert_int_equal(repo_open(&r, F.root, &d), 0);
-	assert_int_equal(repo_list(r), 0);
+	assert_int_equal(repo_list_changed(r, rev), 0);
 	assert_true(r->listed);
-	assert_int_equal(repo_scope_changed(r, rev), 0);
 	*out = r->changed;
 	memset(&r->changed, 0, sizeof(r->changed));
 	repo_free(r);
