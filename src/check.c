@@ -268,11 +268,11 @@ load_changed(struct pass *p, struct diag_list *d)
 		if (r->recs[i].in_scope)
 			want(i, tried, which, &n);
 	rc = run_pass(p, which, n, d);
-	repo_index(r);
+	repo_index_loaded(r, which, n);
 	n = depends(r, tried, which);
 	if (run_pass(p, which, n, d) < 0)
 		rc = -1;
-	repo_index(r);
+	repo_index_loaded(r, which, n);
 	free(which);
 	free(tried);
 	return rc;

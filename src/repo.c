@@ -755,6 +755,22 @@ repo_index(struct repo *r)
 	build_index(r);
 }
 
+void
+repo_index_loaded(struct repo *r, const size_t *which, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct record *rec = &r->recs[which[i]];
+
+		if (rec->id == NULL ||
+		    strcmp(rec->id, rec->path + strlen(rec->path) + 1) != 0) {
+			build_index(r);
+			return;
+		}
+	}
+}
+
 int
 repo_load(struct repo *r, struct diag_list *d)
 {

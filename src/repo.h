@@ -109,6 +109,11 @@ void repo_prune_record(
  */
 void repo_name_ids(struct repo *r);
 /*
+ * After repo_name_ids and loading the n records which, index their ids:
+ * the index is only rebuilt when one's id is not its file name's.
+ */
+void repo_index_loaded(struct repo *r, const size_t *which, size_t n);
+/*
  * Whether the text of rec's file (read, not parsed) holds one of the ids
  * as a whole word; also when it cannot be read, so that loading it
  * reports why.
