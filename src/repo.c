@@ -153,11 +153,13 @@ repo_open_at(
 {
 	struct repo *r;
 	struct yml_doc *doc = NULL;
-	int rc;
+	int k, rc;
 
 	*out = NULL;
 	r = xcalloc(1, sizeof(*r));
 	r->jobs = pool_default_jobs();
+	for (k = 0; k < KIND_COUNT; k++)
+		r->dirfd[k] = -1;
 	if (repo_find_root(start, &r->root) < 0) {
 		free(r);
 		return -1;
@@ -486,8 +488,9 @@ list_worktree(struct repo *r, const char *rev, struct git_changes **ch)
 		free(j.l.paths[o]);
 		if (j.l.text[o].ptr != NULL)
 			keep(r, buf_detach(&j.l.text[o]));
-		if (j.l.fd[o] >= 0)
-			close(j.l.fd[o]);
+		if (r->dirfd[o] >= 0)
+			close(r->dirfd[o]);
+		r->dirfd[o] = j.l.fd[o];
 	}
 	close(j.l.root);
 	/* Records added before (repo_add) go to their places. */
@@ -649,38 +652,38 @@ repo_name_ids(struct repo *r)
 	build_index(r);
 }
 
-/* Read a regular file of at most YML_MAX_SIZE bytes, not through a
- * symlink, into *data (NUL-terminated, the caller frees it). */
+/*
+ * Read the file at path (relative to directory at) into text, not through
+ * a symlink: -1 when it cannot be read, is not a regular file or is larger
+ * than YML_MAX_SIZE. Reading up to the end costs less than an fstat, which
+ * is left for when nothing could be read.
+ */
 static int
-read_small(const char *fspath, char **data, size_t *len)
+read_text(int at, const char *path, struct buf *text)
 {
 	struct stat st;
-	size_t got = 0;
-	int fd;
+	ssize_t n;
+	int fd, rc;
 
-	*data = NULL;
-	fd = open(fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	buf_reset(text);
+	fd = openat(at, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > YML_MAX_SIZE) {
-		close(fd);
-		return -1;
-	}
-	*data = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, *data + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
+	do {
+		buf_grow(text, 65536);
+		n = read(fd, text->ptr + text->len, text->cap - text->len - 1);
+		if (n > 0)
+			text->len += (size_t)n;
+	} while (
+	    (n > 0 || (n < 0 && errno == EINTR)) && text->len <= YML_MAX_SIZE);
+	rc = n < 0 || text->len > YML_MAX_SIZE ? -1 : 0;
+	/* Nothing read: an empty file, or a FIFO and the like. */
+	if (rc == 0 && text->len == 0 &&
+	    (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)))
+		rc = -1;
 	close(fd);
-	(*data)[got] = '\0';
-	*len = got;
-	return 0;
+	text->ptr[text->len] = '\0';
+	return rc;
 }
 
 /* Whether s[at..at+n) is a whole id, not a piece of a longer word. */
@@ -697,27 +700,36 @@ whole_id(const char *s, size_t len, size_t at, size_t n)
 
 int
 repo_mentions(const struct repo *r, const struct record *rec,
-    const char *const *ids, size_t nids)
+    const char *const *ids, size_t nids, struct buf *text)
 {
 	struct buf fs = BUF_INIT;
 	enum git_entry_type type;
-	char *data = NULL;
+	char *copy = NULL;
+	const char *data;
 	size_t len = 0, i;
 	int found = 0;
 
 	if (r->snap != NULL) {
-		if (git_snap_read(r->snap, rec->path, YML_MAX_SIZE, &data, &len,
+		if (git_snap_read(r->snap, rec->path, YML_MAX_SIZE, &copy, &len,
 		        &type) != 0 ||
-		    data == NULL) {
-			free(data);
+		    copy == NULL) {
+			free(copy);
 			return 1;
 		}
+		data = copy;
 	} else {
-		buf_printf(&fs, "%s/%s", r->root, rec->path);
-		found = read_small(fs.ptr, &data, &len);
-		buf_free(&fs);
+		if (r->dirfd[rec->kind] >= 0) {
+			found = read_text(r->dirfd[rec->kind],
+			    strchr(rec->path, '/') + 1, text);
+		} else {
+			buf_printf(&fs, "%s/%s", r->root, rec->path);
+			found = read_text(AT_FDCWD, fs.ptr, text);
+			buf_free(&fs);
+		}
 		if (found < 0)
 			return 1;
+		data = text->ptr;
+		len = text->len;
 	}
 	for (i = 0; !found && i < nids; i++) {
 		size_t n = strlen(ids[i]);
@@ -730,7 +742,7 @@ repo_mentions(const struct repo *r, const struct record *rec,
 			p++;
 		}
 	}
-	free(data);
+	free(copy);
 	return found;
 }
 
@@ -907,6 +919,9 @@ repo_free(struct repo *r)
 		return;
 	for (i = 0; i < r->n; i++)
 		yml_doc_free(r->recs[i].doc);
+	for (i = 0; i < KIND_COUNT; i++)
+		if (r->dirfd[i] >= 0)
+			close(r->dirfd[i]);
 	for (i = 0; i < r->nblocks; i++)
 		free(r->blocks[i]);
 	free(r->blocks);

@@ -60,6 +60,7 @@ struct repo {
 	/* The records' paths, many to a block. */
 	char **blocks;
 	size_t nblocks, nblocks_cap;
+	int dirfd[KIND_COUNT]; /* the record directories listed, or -1 */
 	/* Open-addressing index of (kind, id) -> record. */
 	size_t *idx;
 	size_t idxcap;
@@ -114,12 +115,12 @@ void repo_name_ids(struct repo *r);
  */
 void repo_index_loaded(struct repo *r, const size_t *which, size_t n);
 /*
- * Whether the text of rec's file (read, not parsed) holds one of the ids
- * as a whole word; also when it cannot be read, so that loading it
- * reports why.
+ * Whether the text of rec's file (read into text, a buffer the caller
+ * keeps for the next call, not parsed) holds one of the ids as a whole
+ * word; also when it cannot be read, so that loading it reports why.
  */
 int repo_mentions(const struct repo *r, const struct record *rec,
-    const char *const *ids, size_t nids);
+    const char *const *ids, size_t nids, struct buf *text);
 /*
  * --changed-since: put only the records changed since rev in scope (rules
  * skip the others but still see them as references); afterwards
