@@ -63,9 +63,10 @@ struct git_pathset {
 
 /*
  * What the caller knows of the working tree: the threads that may read
- * it and, when listed is not NULL, the nlisted record files it holds
- * (paths relative to the root, sorted, as repo_list finds them), so that
- * the record directories are not read a second time.
+ * it (0: one per processor) and, when listed is not NULL, the nlisted
+ * record files it holds (paths relative to the root, sorted, as
+ * repo_list finds them), so that the record directories are not read a
+ * second time.
  */
 struct git_wt {
 	int jobs;
@@ -79,9 +80,11 @@ struct git_wt {
  * or working tree: added, modified, deleted, untracked (not ignored); a
  * rename counts as a change to its new path (and a deletion of the old
  * one). The working tree is compared with the index by the stat data git
- * keeps there, and by content when that differs or cannot tell, as git
- * status does; files marked assume-unchanged or skip-worktree count as
- * unchanged there. The index is never written. wt may be NULL.
+ * keeps there, as libgit2 does: another mode or size is a change, other
+ * stat data that differ, or an entry as new as the index, are settled by
+ * the content (through git's filters); files marked assume-unchanged or
+ * skip-worktree count as unchanged there, as for git. The index is never
+ * written. wt may be NULL.
  */
 int git_changed_since(const char *root, const char *rev,
     const struct git_wt *wt, struct git_pathset *out);
