@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "check.h"
 #include "pool.h"
 #include "rules.h"
@@ -153,6 +154,7 @@ struct mentions {
 	size_t nids;
 	size_t *cand;
 	unsigned char *hit;
+	struct buf *text; /* one per worker */
 };
 
 static void
@@ -160,9 +162,8 @@ mention_one(size_t i, int worker, void *arg)
 {
 	struct mentions *m = arg;
 
-	(void)worker;
 	m->hit[i] = (unsigned char)repo_mentions(
-	    m->r, &m->r->recs[m->cand[i]], m->ids, m->nids);
+	    m->r, &m->r->recs[m->cand[i]], m->ids, m->nids, &m->text[worker]);
 }
 
 /* Add record j to the list of records to load, once. */
@@ -210,8 +211,9 @@ want_refs(const struct repo *r, const struct record *rec, unsigned char *tried,
 static size_t
 depends(const struct repo *r, unsigned char *tried, size_t *which)
 {
-	struct mentions m = {r, NULL, 0, NULL, NULL};
+	struct mentions m = {r, NULL, 0, NULL, NULL, NULL};
 	size_t i, n = 0, ncand = 0, cap = 0;
+	int k, jobs = repo_load_jobs(r);
 
 	for (i = 0; i < r->n; i++) {
 		const struct record *rec = &r->recs[i];
@@ -233,10 +235,14 @@ depends(const struct repo *r, unsigned char *tried, size_t *which)
 		    (r->recs[i].kind == KIND_DPIA ||
 		        r->recs[i].kind == KIND_ROS))
 			m.cand[ncand++] = i;
+	m.text = xcalloc((size_t)jobs, sizeof(*m.text));
 	if (m.nids <= MENTIONS_MAX)
-		pool_run(ncand, repo_load_jobs(r), mention_one, &m);
+		pool_run(ncand, jobs, mention_one, &m);
 	else
 		memset(m.hit, 1, ncand);
+	for (k = 0; k < jobs; k++)
+		buf_free(&m.text[k]);
+	free(m.text);
 	for (i = 0; i < ncand; i++)
 		if (m.hit[i])
 			want(m.cand[i], tried, which, &n);
@@ -268,11 +274,11 @@ load_changed(struct pass *p, struct diag_list *d)
 		if (r->recs[i].in_scope)
 			want(i, tried, which, &n);
 	rc = run_pass(p, which, n, d);
-	repo_index(r);
+	repo_index_loaded(r, which, n);
 	n = depends(r, tried, which);
 	if (run_pass(p, which, n, d) < 0)
 		rc = -1;
-	repo_index(r);
+	repo_index_loaded(r, which, n);
 	free(which);
 	free(tried);
 	return rc;
@@ -284,7 +290,9 @@ static int
 check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
 {
 	struct pass p;
-	int rc = repo_list(r);
+	int rc = co->changed_since == NULL
+	    ? repo_list(r)
+	    : repo_list_changed(r, co->changed_since);
 
 	if (pass_init(&p, r, co) < 0)
 		return -1;
@@ -294,8 +302,7 @@ check_pruned(struct repo *r, const struct check_opts *co, struct diag_list *d)
 		if (run_pass(&p, NULL, r->n, d) < 0)
 			rc = -1;
 		repo_index(r);
-	} else if (repo_scope_changed(r, co->changed_since) < 0 ||
-	    load_changed(&p, d) < 0) {
+	} else if (rc == 0 && load_changed(&p, d) < 0) {
 		rc = -1;
 	}
 	if (rc < 0)

@@ -421,124 +421,6 @@ git_snap_free(struct git_snap *s)
 	free(s);
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-git_pathset_has(const struct git_pathset *s, const char *path)
-{
-	return s->n > 0 &&
-	    bsearch(&path, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
-}
-
-void
-git_pathset_free(struct git_pathset *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	s->v = NULL;
-	s->n = s->cap = 0;
-}
-
-static void
-pathset_add(struct git_pathset *s, const char *path)
-{
-	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(*s->v));
-	s->v[s->n++] = xstrdup(path);
-}
-
-static void
-pathset_sort(struct git_pathset *s)
-{
-	size_t i, j = 0;
-
-	if (s->n == 0)
-		return;
-	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
-	for (i = 0; i < s->n; i++) {
-		if (j > 0 && strcmp(s->v[j - 1], s->v[i]) == 0)
-			free(s->v[i]);
-		else
-			s->v[j++] = s->v[i];
-	}
-	s->n = j;
-}
-
-/*
- * The record files that differ between tree (NULL: the empty tree) and
- * the index plus working tree, untracked ones included, into out.
- */
-static int
-changed_records(struct gitr *g, git_tree *tree, struct git_pathset *out)
-{
-	git_diff_options opts;
-	git_diff *diff = NULL;
-	char *specs[KIND_COUNT + 1];
-	size_t i, n;
-	int k, rc;
-
-	specs[0] = gitr_path(g, CONFIG_FILE);
-	for (k = 0; k < KIND_COUNT; k++)
-		specs[k + 1] = gitr_path(g, kind_info[k].dir);
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	/* Literal paths: the root's own name may hold glob characters. */
-	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED |
-	    GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
-	opts.pathspec.strings = specs;
-	opts.pathspec.count = KIND_COUNT + 1;
-	rc = git_diff_tree_to_workdir_with_index(&diff, g->repo, tree, &opts);
-	for (k = 0; k <= KIND_COUNT; k++)
-		free(specs[k]);
-	if (rc < 0)
-		return gitr_fail("cannot compare the working tree with git");
-	n = git_diff_num_deltas(diff);
-	for (i = 0; i < n; i++) {
-		const git_diff_delta *dd = git_diff_get_delta(diff, i);
-		const char *paths[2] = {dd->old_file.path, dd->new_file.path};
-		int j;
-
-		for (j = 0; j < 2; j++) {
-			const char *p = paths[j] ? gitr_strip(g, paths[j]) : 0;
-
-			if (p != NULL && repo_is_record_file(p))
-				pathset_add(out, p);
-		}
-	}
-	git_diff_free(diff);
-	pathset_sort(out);
-	return 0;
-}
-
-int
-git_changed_since(const char *root, const char *rev, struct git_pathset *out)
-{
-	struct gitr g;
-	git_commit *c = NULL;
-	git_tree *t = NULL;
-	int rc;
-
-	rc = gitr_open(&g, root);
-	if (rc == 1)
-		diag_error("--changed-since needs a git repository");
-	if (rc != 0)
-		return -1;
-	rc = gitr_commit(&g, rev, &c);
-	if (rc == 0 && git_commit_tree(&t, c) < 0)
-		rc = gitr_fail("cannot read the commit's tree");
-	if (rc == 0)
-		rc = changed_records(&g, t, out);
-	git_tree_free(t);
-	git_commit_free(c);
-	gitr_close(&g);
-	return rc;
-}
-
 int
 git_provenance(const char *root, const char *rev, struct git_prov *out)
 {
@@ -575,7 +457,7 @@ git_provenance(const char *root, const char *rev, struct git_prov *out)
 	if (rc == 0 && rev == NULL) {
 		rc = git_commit_tree(&t, c) < 0
 		    ? gitr_fail("cannot read the commit's tree")
-		    : changed_records(&g, t, &changed);
+		    : gitr_changed(&g, root, t, NULL, &changed);
 		out->dirty = changed.n > 0;
 	}
 	git_pathset_free(&changed);

@@ -62,13 +62,44 @@ struct git_pathset {
 };
 
 /*
+ * What the caller knows of the working tree: the threads that may read
+ * it (0: one per processor) and, when listed is not NULL, the nlisted
+ * record files it holds (paths relative to the root, sorted, as
+ * repo_list finds them), so that the record directories are not read a
+ * second time.
+ */
+struct git_wt {
+	int jobs;
+	const char *const *listed;
+	size_t nlisted;
+};
+
+/*
  * The record files (gdprctl.yaml and *.yaml / *.yml directly in the seven
  * record directories) that differ between the tree of rev and the index
- * or working tree: added, modified, deleted, untracked; a rename counts as
- * a change to its new path (and a deletion of the old one).
+ * or working tree: added, modified, deleted, untracked (not ignored); a
+ * rename counts as a change to its new path (and a deletion of the old
+ * one). The working tree is compared with the index by the stat data git
+ * keeps there, as libgit2 does: another mode or size is a change, other
+ * stat data that differ, or an entry as new as the index, are settled by
+ * the content (through git's filters); files marked assume-unchanged or
+ * skip-worktree count as unchanged there, as for git. The index is never
+ * written. wt may be NULL.
  */
-int git_changed_since(
-    const char *root, const char *rev, struct git_pathset *out);
+int git_changed_since(const char *root, const char *rev,
+    const struct git_wt *wt, struct git_pathset *out);
+/*
+ * git_changed_since in two steps, for a caller that lists the working
+ * tree meanwhile: git_changes_open compares the tree of rev with the
+ * index (on any one thread), git_changes_finish adds what differs in the
+ * working tree into out.
+ */
+struct git_changes;
+int git_changes_open(
+    struct git_changes **out, const char *root, const char *rev);
+int git_changes_finish(
+    struct git_changes *ch, const struct git_wt *wt, struct git_pathset *out);
+void git_changes_free(struct git_changes *ch);
 int git_pathset_has(const struct git_pathset *s, const char *path);
 void git_pathset_free(struct git_pathset *s);
 

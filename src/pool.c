@@ -38,20 +38,15 @@ work(void *arg)
 	return NULL;
 }
 
-int
-pool_run(
-    size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg)
+/* Run the items on jobs threads (at least 1), the caller's among them. */
+static int
+run(size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg)
 {
 	struct pool p;
 	struct worker *ws;
 	pthread_t *th;
 	int started = 0, k;
 
-	if (jobs < 1)
-		jobs = 1;
-	/* Threads only pay off with enough items to share. */
-	if ((size_t)jobs > n / 16 + 1)
-		jobs = (int)(n / 16 + 1);
 	atomic_init(&p.next, 0);
 	p.n = n;
 	p.fn = fn;
@@ -73,4 +68,25 @@ pool_run(
 	free(ws);
 	free(th);
 	return started + 1;
+}
+
+int
+pool_run(
+    size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg)
+{
+	if (jobs < 1)
+		jobs = 1;
+	/* Threads only pay off with enough items to share. */
+	if ((size_t)jobs > n / 16 + 1)
+		jobs = (int)(n / 16 + 1);
+	return run(n, jobs, fn, arg);
+}
+
+int
+pool_run_coarse(
+    size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg)
+{
+	if ((size_t)jobs > n)
+		jobs = (int)n;
+	return run(n, jobs < 1 ? 1 : jobs, fn, arg);
 }

@@ -14,5 +14,11 @@ int pool_default_jobs(void);
  */
 int pool_run(
     size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg);
+/*
+ * As pool_run, but up to jobs threads however few the items: for items
+ * that are each much work (a directory to read), not for many small ones.
+ */
+int pool_run_coarse(
+    size_t n, int jobs, void (*fn)(size_t i, int worker, void *arg), void *arg);
 
 #endif

@@ -153,11 +153,13 @@ repo_open_at(
 {
 	struct repo *r;
 	struct yml_doc *doc = NULL;
-	int rc;
+	int k, rc;
 
 	*out = NULL;
 	r = xcalloc(1, sizeof(*r));
 	r->jobs = pool_default_jobs();
+	for (k = 0; k < KIND_COUNT; k++)
+		r->dirfd[k] = -1;
 	if (repo_find_root(start, &r->root) < 0) {
 		free(r);
 		return -1;
@@ -201,44 +203,93 @@ ends_with(const char *s, const char *suffix)
 }
 
 /* A record file name: *.yaml (or a misnamed *.yml), not hidden. */
-static int
-record_name(const char *name)
+int
+repo_record_name(const char *name)
 {
 	return name[0] != '.' && strchr(name, '/') == NULL &&
 	    (ends_with(name, ".yaml") || ends_with(name, ".yml"));
 }
 
 int
-repo_is_record_file(const char *path)
+repo_record_kind(const char *path)
 {
 	const char *slash = strchr(path, '/');
 	int k;
 
 	if (slash == NULL)
-		return strcmp(path, CONFIG_FILE) == 0;
+		return strcmp(path, CONFIG_FILE) == 0 ? KIND_COUNT : -1;
 	for (k = 0; k < KIND_COUNT; k++) {
 		size_t n = strlen(kind_info[k].dir);
 
 		if ((size_t)(slash - path) == n &&
 		    strncmp(path, kind_info[k].dir, n) == 0)
-			return record_name(slash + 1);
+			return repo_record_name(slash + 1) ? k : -1;
 	}
-	return 0;
+	return -1;
+}
+
+int
+repo_is_record_file(const char *path)
+{
+	return repo_record_kind(path) >= 0;
 }
 
 static void
-add_record(struct repo *r, enum kind k, const char *name)
+add_record(struct repo *r, enum kind k, char *path)
 {
 	struct record *rec;
-	struct buf p = BUF_INIT;
 
 	r->recs = xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs));
 	rec = &r->recs[r->n++];
 	memset(rec, 0, sizeof(*rec));
 	rec->kind = k;
-	buf_printf(&p, "%s/%s", kind_info[k].dir, name);
-	rec->path = buf_detach(&p);
+	rec->path = path;
 	rec->in_scope = 1;
+}
+
+/*
+ * Append a record's path "dir/name" to b, and after its NUL the name up to
+ * its first dot, the id repo_name_ids takes from it; no printf, as this
+ * runs for every record.
+ */
+static void
+put_path(struct buf *b, const char *dir, size_t dlen, const char *name)
+{
+	size_t nlen = strlen(name), slen = strcspn(name, ".");
+	char *q;
+
+	buf_grow(b, dlen + nlen + slen + 3);
+	q = b->ptr + b->len;
+	if (dlen > 0) {
+		memcpy(q, dir, dlen);
+		q += dlen;
+		*q++ = '/';
+	}
+	memcpy(q, name, nlen + 1);
+	q += nlen + 1;
+	memcpy(q, name, slen);
+	q[slen] = '\0';
+	b->len = (size_t)(q + slen + 1 - b->ptr);
+}
+
+/* Keep block (holding record paths) until repo_free; returns it. */
+static char *
+keep(struct repo *r, char *block)
+{
+	r->blocks = xgrow(
+	    r->blocks, &r->nblocks_cap, r->nblocks + 1, sizeof(*r->blocks));
+	r->blocks[r->nblocks++] = block;
+	return block;
+}
+
+/* A record's path as put_path lays it out, in a block of its own. */
+static char *
+join(struct repo *r, const char *dir, size_t dlen, const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	put_path(&b, dir, dlen, name);
+	return keep(r, buf_detach(&b));
 }
 
 struct list_ctx {
@@ -250,61 +301,206 @@ static int
 list_entry(const char *name, enum git_entry_type type, void *arg)
 {
 	struct list_ctx *lc = arg;
+	const char *dir = kind_info[lc->k].dir;
 
 	(void)type;
-	if (record_name(name))
-		add_record(lc->r, lc->k, name);
+	if (repo_record_name(name))
+		add_record(lc->r, lc->k, join(lc->r, dir, strlen(dir), name));
 	return 0;
 }
 
-/* List the .yaml (and misnamed .yml) files of one kind's directory. */
+/* The record directories of the working tree, read on the pool. */
+struct listing {
+	int root;                    /* the root, open */
+	int fd[KIND_COUNT];          /* each directory, or -1 */
+	int err[KIND_COUNT];         /* errno of opening or reading it, or 0 */
+	struct buf text[KIND_COUNT]; /* its record files' paths (put_path) */
+	char **paths[KIND_COUNT];    /* into text, sorted */
+	size_t n[KIND_COUNT];
+};
+
 static int
-list_kind(struct repo *r, enum kind k)
+cmp_str(const void *a, const void *b)
 {
-	struct list_ctx lc = {r, k};
-	struct buf dir = BUF_INIT;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* List and sort the .yaml (and misnamed .yml) files of one directory. */
+static void
+list_dir(size_t k, int worker, void *arg)
+{
+	struct listing *l = arg;
+	const char *dir = kind_info[k].dir;
+	size_t dlen = strlen(dir), *off = NULL, cap = 0, i;
 	struct dirent *de;
 	DIR *dp;
 	int fd;
 
-	if (r->snap != NULL)
-		return git_snap_list(
-		    r->snap, kind_info[k].dir, list_entry, &lc);
-	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
+	(void)worker;
 	/* O_NOFOLLOW: a symlinked record directory could lead out of the
 	 * repository, and only files inside it are read. */
-	fd = open(dir.ptr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	l->fd[k] = openat(
+	    l->root, dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	fd = l->fd[k] >= 0 ? dup(l->fd[k]) : -1;
 	dp = fd >= 0 ? fdopendir(fd) : NULL;
 	if (dp == NULL) {
-		int e = errno;
-
-		struct stat st;
-		int link;
-
+		l->err[k] = errno;
 		if (fd >= 0)
 			close(fd);
-		link = lstat(dir.ptr, &st) == 0 && S_ISLNK(st.st_mode);
-		buf_free(&dir);
-		/* A missing directory, or a file in its place, holds no
-		 * records. */
-		if (!link && (e == ENOENT || e == ENOTDIR))
-			return 0;
-		if (link)
-			diag_error(
-			    "'%s' is a symbolic link; record directories "
-			    "must be real directories in the repository",
-			    kind_info[k].dir);
-		else
-			diag_error("cannot read directory '%s': %s",
-			    kind_info[k].dir, strerror(e));
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (!repo_record_name(de->d_name))
+			continue;
+		off = xgrow(off, &cap, l->n[k] + 1, sizeof(*off));
+		off[l->n[k]++] = l->text[k].len;
+		put_path(&l->text[k], dir, dlen, de->d_name);
+	}
+	closedir(dp);
+	l->paths[k] = xmalloc((l->n[k] + 1) * sizeof(char *));
+	for (i = 0; i < l->n[k]; i++)
+		l->paths[k][i] = l->text[k].ptr + off[i];
+	free(off);
+	if (l->n[k] > 1)
+		qsort(l->paths[k], l->n[k], sizeof(char *), cmp_str);
+}
+
+/* Report why directory k could not be listed; -1, or 0 when it simply
+ * holds no records. */
+static int
+list_failed(const struct listing *l, int k)
+{
+	struct stat st;
+	int e = l->err[k], link;
+
+	link =
+	    fstatat(l->root, kind_info[k].dir, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode);
+	/* A missing directory, or a file in its place, holds no records. */
+	if (!link && (e == ENOENT || e == ENOTDIR))
+		return 0;
+	if (link)
+		diag_error("'%s' is a symbolic link; record directories "
+		           "must be real directories in the repository",
+		    kind_info[k].dir);
+	else
+		diag_error("cannot read directory '%s': %s", kind_info[k].dir,
+		    strerror(e));
+	return -1;
+}
+
+/* The kinds in the order of their directories' paths. */
+static int
+cmp_dir(const void *a, const void *b)
+{
+	const char *x = kind_info[*(const int *)a].dir,
+	           *y = kind_info[*(const int *)b].dir;
+	size_t n = strlen(x), m = strlen(y);
+	int c = strncmp(x, y, n < m ? n : m);
+
+	/* As "dir/": a directory before one it is a prefix of. */
+	if (c == 0 && n != m)
+		c = n < m ? ('/' - (unsigned char)y[n])
+		          : ((unsigned char)x[m] - '/');
+	return c;
+}
+
+/* The listing, and git's comparison of a commit with its index. */
+struct list_job {
+	struct listing l;
+	const char *root, *rev; /* rev NULL: no comparison */
+	struct git_changes *ch;
+	int job[KIND_COUNT + 1]; /* a kind, or KIND_COUNT for git's part */
+};
+
+static void
+list_job(size_t i, int worker, void *arg)
+{
+	struct list_job *j = arg;
+
+	if (j->job[i] < KIND_COUNT)
+		list_dir((size_t)j->job[i], worker, &j->l);
+	else
+		git_changes_open(&j->ch, j->root, j->rev);
+}
+
+/* git's part (the longest), then the larger directories first, for the
+ * threads to end at about the same time; a directory's file size is a
+ * measure of its entries. */
+static void
+order_jobs(struct list_job *j)
+{
+	off_t size[KIND_COUNT];
+	struct stat st;
+	int k, a, first = j->rev != NULL, n = first;
+
+	if (first)
+		j->job[0] = KIND_COUNT;
+	for (k = 0; k < KIND_COUNT; k++) {
+		size[k] = fstatat(j->l.root, kind_info[k].dir, &st,
+		              AT_SYMLINK_NOFOLLOW) == 0
+		    ? st.st_size
+		    : 0;
+		for (a = n++; a > first && size[j->job[a - 1]] < size[k]; a--)
+			j->job[a] = j->job[a - 1];
+		j->job[a] = k;
+	}
+}
+
+/*
+ * List every record directory of the working tree on the pool; with rev
+ * not NULL, compare the tree of rev with git's index meanwhile, into *ch
+ * (NULL after reporting why not).
+ */
+static int
+list_worktree(struct repo *r, const char *rev, struct git_changes **ch)
+{
+	struct list_job j;
+	int order[KIND_COUNT], k, rc = 0;
+	size_t i, before = r->n, total = r->n;
+
+	memset(&j, 0, sizeof(j));
+	j.root = r->root;
+	j.rev = rev;
+	j.l.root = open(r->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (j.l.root < 0) {
+		diag_error(
+		    "cannot use directory '%s': %s", r->root, strerror(errno));
 		return -1;
 	}
-	while ((de = readdir(dp)) != NULL)
-		if (record_name(de->d_name))
-			add_record(r, k, de->d_name);
-	closedir(dp);
-	buf_free(&dir);
-	return 0;
+	for (k = 0; k < KIND_COUNT; k++) {
+		j.l.fd[k] = -1;
+		order[k] = k;
+	}
+	order_jobs(&j);
+	pool_run_coarse(
+	    KIND_COUNT + (rev != NULL), repo_load_jobs(r), list_job, &j);
+	qsort(order, KIND_COUNT, sizeof(*order), cmp_dir);
+	for (k = 0; k < KIND_COUNT; k++)
+		total += j.l.n[k];
+	r->recs = xgrow(r->recs, &r->cap, total, sizeof(*r->recs));
+	for (k = 0; k < KIND_COUNT; k++) {
+		int o = order[k];
+
+		if (j.l.err[o] != 0 && list_failed(&j.l, o) < 0)
+			rc = -1;
+		for (i = 0; i < j.l.n[o]; i++)
+			add_record(r, (enum kind)o, j.l.paths[o][i]);
+		free(j.l.paths[o]);
+		if (j.l.text[o].ptr != NULL)
+			keep(r, buf_detach(&j.l.text[o]));
+		if (r->dirfd[o] >= 0)
+			close(r->dirfd[o]);
+		r->dirfd[o] = j.l.fd[o];
+	}
+	close(j.l.root);
+	/* Records added before (repo_add) go to their places. */
+	if (before > 0)
+		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
+	r->listed = rc == 0;
+	if (ch != NULL)
+		*ch = j.ch;
+	return rc;
 }
 
 static size_t
@@ -399,9 +595,15 @@ repo_list(struct repo *r)
 {
 	int k, rc = 0;
 
-	for (k = 0; k < KIND_COUNT; k++)
-		if (list_kind(r, (enum kind)k) < 0)
+	if (r->snap == NULL)
+		return list_worktree(r, NULL, NULL);
+	for (k = 0; k < KIND_COUNT; k++) {
+		struct list_ctx lc = {r, (enum kind)k};
+
+		if (git_snap_list(r->snap, kind_info[k].dir, list_entry, &lc) <
+		    0)
 			rc = -1;
+	}
 	if (r->n > 1)
 		qsort(r->recs, r->n, sizeof(*r->recs), cmp_path);
 	return rc;
@@ -445,49 +647,45 @@ repo_name_ids(struct repo *r)
 
 	for (i = 0; i < r->n; i++) {
 		struct record *rec = &r->recs[i];
-		const char *base = strchr(rec->path, '/') + 1;
 
-		if (rec->doc != NULL || rec->id != NULL)
-			continue;
-		free(rec->name_id);
-		rec->name_id = xstrndup(base, strcspn(base, "."));
-		rec->id = rec->name_id;
+		if (rec->doc == NULL && rec->id == NULL)
+			rec->id = rec->path + strlen(rec->path) + 1;
 	}
 	build_index(r);
 }
 
-/* Read a regular file of at most YML_MAX_SIZE bytes, not through a
- * symlink, into *data (NUL-terminated, the caller frees it). */
+/*
+ * Read the file at path (relative to directory at) into text, not through
+ * a symlink: -1 when it cannot be read, is not a regular file or is larger
+ * than YML_MAX_SIZE. Reading up to the end costs less than an fstat, which
+ * is left for when nothing could be read.
+ */
 static int
-read_small(const char *fspath, char **data, size_t *len)
+read_text(int at, const char *path, struct buf *text)
 {
 	struct stat st;
-	size_t got = 0;
-	int fd;
+	ssize_t n;
+	int fd, rc;
 
-	*data = NULL;
-	fd = open(fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	buf_reset(text);
+	fd = openat(at, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > YML_MAX_SIZE) {
-		close(fd);
-		return -1;
-	}
-	*data = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, *data + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
+	do {
+		buf_grow(text, 65536);
+		n = read(fd, text->ptr + text->len, text->cap - text->len - 1);
+		if (n > 0)
+			text->len += (size_t)n;
+	} while (
+	    (n > 0 || (n < 0 && errno == EINTR)) && text->len <= YML_MAX_SIZE);
+	rc = n < 0 || text->len > YML_MAX_SIZE ? -1 : 0;
+	/* Nothing read: an empty file, or a FIFO and the like. */
+	if (rc == 0 && text->len == 0 &&
+	    (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)))
+		rc = -1;
 	close(fd);
-	(*data)[got] = '\0';
-	*len = got;
-	return 0;
+	text->ptr[text->len] = '\0';
+	return rc;
 }
 
 /* Whether s[at..at+n) is a whole id, not a piece of a longer word. */
@@ -504,27 +702,36 @@ whole_id(const char *s, size_t len, size_t at, size_t n)
 
 int
 repo_mentions(const struct repo *r, const struct record *rec,
-    const char *const *ids, size_t nids)
+    const char *const *ids, size_t nids, struct buf *text)
 {
 	struct buf fs = BUF_INIT;
 	enum git_entry_type type;
-	char *data = NULL;
+	char *copy = NULL;
+	const char *data;
 	size_t len = 0, i;
 	int found = 0;
 
 	if (r->snap != NULL) {
-		if (git_snap_read(r->snap, rec->path, YML_MAX_SIZE, &data, &len,
+		if (git_snap_read(r->snap, rec->path, YML_MAX_SIZE, &copy, &len,
 		        &type) != 0 ||
-		    data == NULL) {
-			free(data);
+		    copy == NULL) {
+			free(copy);
 			return 1;
 		}
+		data = copy;
 	} else {
-		buf_printf(&fs, "%s/%s", r->root, rec->path);
-		found = read_small(fs.ptr, &data, &len);
-		buf_free(&fs);
+		if (r->dirfd[rec->kind] >= 0) {
+			found = read_text(r->dirfd[rec->kind],
+			    strchr(rec->path, '/') + 1, text);
+		} else {
+			buf_printf(&fs, "%s/%s", r->root, rec->path);
+			found = read_text(AT_FDCWD, fs.ptr, text);
+			buf_free(&fs);
+		}
 		if (found < 0)
 			return 1;
+		data = text->ptr;
+		len = text->len;
 	}
 	for (i = 0; !found && i < nids; i++) {
 		size_t n = strlen(ids[i]);
@@ -537,7 +744,7 @@ repo_mentions(const struct repo *r, const struct record *rec,
 			p++;
 		}
 	}
-	free(data);
+	free(copy);
 	return found;
 }
 
@@ -560,6 +767,22 @@ void
 repo_index(struct repo *r)
 {
 	build_index(r);
+}
+
+void
+repo_index_loaded(struct repo *r, const size_t *which, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct record *rec = &r->recs[which[i]];
+
+		if (rec->id == NULL ||
+		    strcmp(rec->id, rec->path + strlen(rec->path) + 1) != 0) {
+			build_index(r);
+			return;
+		}
+	}
 }
 
 int
@@ -587,18 +810,62 @@ repo_load(struct repo *r, struct diag_list *d)
 	return rc;
 }
 
-int
-repo_scope_changed(struct repo *r, const char *rev)
+/* Put in scope the records changed since ch's commit. */
+static int
+scope(struct repo *r, struct git_changes *ch)
 {
+	struct git_wt wt = {repo_load_jobs(r), NULL, 0};
+	const char **listed = NULL;
 	size_t i;
+	int rc;
 
-	if (git_changed_since(r->root, rev, &r->changed) < 0)
+	/* The working tree's record files, as listed already. */
+	if (r->snap == NULL && r->listed) {
+		listed = xcalloc(r->n + 1, sizeof(*listed));
+		for (i = 0; i < r->n; i++)
+			listed[i] = r->recs[i].path;
+		wt.listed = listed;
+		wt.nlisted = r->n;
+	}
+	rc = git_changes_finish(ch, &wt, &r->changed);
+	free(listed);
+	if (rc < 0)
 		return -1;
 	r->scoped = 1;
 	for (i = 0; i < r->n; i++)
 		r->recs[i].in_scope =
 		    git_pathset_has(&r->changed, r->recs[i].path);
 	return 0;
+}
+
+int
+repo_scope_changed(struct repo *r, const char *rev)
+{
+	struct git_changes *ch = NULL;
+	int rc;
+
+	if (git_changes_open(&ch, r->root, rev) < 0)
+		return -1;
+	rc = scope(r, ch);
+	git_changes_free(ch);
+	return rc;
+}
+
+int
+repo_list_changed(struct repo *r, const char *rev)
+{
+	struct git_changes *ch = NULL;
+	int rc;
+
+	if (r->snap != NULL) {
+		rc = repo_list(r);
+		return repo_scope_changed(r, rev) < 0 ? -1 : rc;
+	}
+	rc = list_worktree(r, rev, &ch);
+	if (ch == NULL || scope(r, ch) < 0)
+		rc = -1;
+	git_changes_free(ch);
+	return rc;
 }
 
 int
@@ -622,6 +889,7 @@ repo_set_doc(struct repo *r, const struct record *rec, struct yml_doc *doc)
 const struct record *
 repo_add(struct repo *r, enum kind k, const char *path, struct yml_doc *doc)
 {
+	const char *slash;
 	struct record *rec;
 	size_t i;
 
@@ -629,7 +897,10 @@ repo_add(struct repo *r, enum kind k, const char *path, struct yml_doc *doc)
 	rec = &r->recs[r->n++];
 	memset(rec, 0, sizeof(*rec));
 	rec->kind = k;
-	rec->path = xstrdup(path);
+	slash = strrchr(path, '/');
+	rec->path = slash != NULL
+	    ? join(r, path, (size_t)(slash - path), slash + 1)
+	    : join(r, "", 0, path);
 	rec->doc = doc;
 	rec->in_scope = 1;
 	record_set_id(rec);
@@ -648,11 +919,14 @@ repo_free(struct repo *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->n; i++) {
-		free(r->recs[i].path);
-		free(r->recs[i].name_id);
+	for (i = 0; i < r->n; i++)
 		yml_doc_free(r->recs[i].doc);
-	}
+	for (i = 0; i < KIND_COUNT; i++)
+		if (r->dirfd[i] >= 0)
+			close(r->dirfd[i]);
+	for (i = 0; i < r->nblocks; i++)
+		free(r->blocks[i]);
+	free(r->blocks);
 	free(r->recs);
 	free(r->idx);
 	git_snap_free(r->snap);

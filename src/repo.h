@@ -33,14 +33,15 @@ int kind_by_name(const char *s);
 
 struct record {
 	enum kind kind;
-	char *path; /* relative to the root, "incident/INC-2026-001.yaml" */
+	/* Relative to the root, "incident/INC-2026-001.yaml"; the repository
+	 * holds it. */
+	char *path;
 	struct yml_doc *doc; /* NULL when the file did not load */
-	const char *id;      /* the id field when it is a string */
+	/* The id field when it is a string; for a record not loaded, the id
+	 * its file name gives (repo_name_ids), kept after the path's NUL. */
+	const char *id;
 	const struct yml_node *id_node;
 	int in_scope; /* findings about it are reported */
-	/* The id of a record not loaded, from its file name (repo_name_ids);
-	 * id points to it. */
-	char *name_id;
 };
 
 struct repo {
@@ -55,6 +56,11 @@ struct repo {
 	int jobs;            /* threads for loading; set before repo_load */
 	struct record *recs; /* sorted by path */
 	size_t n, cap;
+	int listed; /* recs hold every record file of the working tree */
+	/* The records' paths, many to a block. */
+	char **blocks;
+	size_t nblocks, nblocks_cap;
+	int dirfd[KIND_COUNT]; /* the record directories listed, or -1 */
 	/* Open-addressing index of (kind, id) -> record. */
 	size_t *idx;
 	size_t idxcap;
@@ -106,18 +112,28 @@ void repo_prune_record(
  */
 void repo_name_ids(struct repo *r);
 /*
- * Whether the text of rec's file (read, not parsed) holds one of the ids
- * as a whole word; also when it cannot be read, so that loading it
- * reports why.
+ * After repo_name_ids and loading the n records which, index their ids:
+ * the index is only rebuilt when one's id is not its file name's.
+ */
+void repo_index_loaded(struct repo *r, const size_t *which, size_t n);
+/*
+ * Whether the text of rec's file (read into text, a buffer the caller
+ * keeps for the next call, not parsed) holds one of the ids as a whole
+ * word; also when it cannot be read, so that loading it reports why.
  */
 int repo_mentions(const struct repo *r, const struct record *rec,
-    const char *const *ids, size_t nids);
+    const char *const *ids, size_t nids, struct buf *text);
 /*
  * --changed-since: put only the records changed since rev in scope (rules
  * skip the others but still see them as references); afterwards
  * repo_in_scope tells which findings to keep.
  */
 int repo_scope_changed(struct repo *r, const char *rev);
+/*
+ * repo_list, then repo_scope_changed, with git's part that needs no
+ * working tree done while the directories are read.
+ */
+int repo_list_changed(struct repo *r, const char *rev);
 /* Whether findings about path (relative to the root) are wanted. */
 int repo_in_scope(const struct repo *r, const char *path);
 /*
@@ -125,6 +141,13 @@ int repo_in_scope(const struct repo *r, const char *path);
  * or a *.yaml / *.yml file directly in a record directory, not hidden.
  */
 int repo_is_record_file(const char *path);
+/*
+ * The kind of the record file at path (relative to the root), KIND_COUNT
+ * for gdprctl.yaml, or -1 when repo_is_record_file would say no.
+ */
+int repo_record_kind(const char *path);
+/* Whether name is a record file's name within a record directory. */
+int repo_record_name(const char *name);
 /* The record of kind k with id, or NULL. */
 const struct record *repo_find(
     const struct repo *r, enum kind k, const char *id);

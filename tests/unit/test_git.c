@@ -5,6 +5,7 @@
  */
 #include "unit.h"
 
+#include <fcntl.h>
 #include <ftw.h>
 #include <git2.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 #include "buf.h"
 #include "git.h"
+#include "git_int.h"
 #include "repo.h"
 #include "xalloc.h"
 
@@ -184,15 +186,31 @@ tag(const char *name, const git_oid *id)
 	git_object_free(o);
 }
 
-static void
-stage(const char *path)
+/* The index as the file holds it now, to change and write back. */
+static git_index *
+index_open(void)
 {
 	git_index *idx = NULL;
 
 	check(git_repository_index(&idx, F.repo));
-	check(git_index_add_bypath(idx, path));
+	check(git_index_read(idx, 1));
+	return idx;
+}
+
+static void
+index_write(git_index *idx)
+{
 	check(git_index_write(idx));
 	git_index_free(idx);
+}
+
+static void
+stage(const char *path)
+{
+	git_index *idx = index_open();
+
+	check(git_index_add_bypath(idx, path));
+	index_write(idx);
 }
 
 static const char *
@@ -508,6 +526,12 @@ test_count_no_repo(void **state)
 	rmdir(dir);
 }
 
+static int
+cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void
 assert_set(const struct git_pathset *s, const char *const *want)
 {
@@ -544,9 +568,9 @@ test_changed_since(void **state)
 	        "id: DPA-001\n", "plan/PLAN-2025.yaml", "id: PLAN-2025\n",
 	        "incident/INC-001.yaml", "id: INC-001\n", "README", "x", NULL});
 	head_at(&c2);
-	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
+	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
 	assert_int_equal(s.n, 0);
-	assert_int_equal(git_changed_since(F.root, "HEAD~1", &s), 0);
+	assert_int_equal(git_changed_since(F.root, "HEAD~1", NULL, &s), 0);
 	assert_set(&s, (const char *const[]){"plan/PLAN-2025.yaml", NULL});
 	git_pathset_free(&s);
 
@@ -562,7 +586,7 @@ test_changed_since(void **state)
 	put("register/old/REG-009.yaml", "x");
 	put("register/.REG-008.yaml", "x");
 	put("README", "changed");
-	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
+	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
 	assert_set(&s,
 	    (const char *const[]){"dpa/DPA-001.yaml", "register/REG-001.yaml",
 	        "register/REG-002.yaml", "register/REG-003.yaml",
@@ -585,7 +609,7 @@ test_changed_since(void **state)
 	diag_list_free(&d);
 
 	put("gdprctl.yaml", CONFIG "# changed\n");
-	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
+	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
 	assert_true(git_pathset_has(&s, "gdprctl.yaml"));
 	git_pathset_free(&s);
 	fx_close();
@@ -672,6 +696,630 @@ test_provenance(void **state)
 	buf_free(&b);
 }
 
+/*
+ * The oracle for the changed record files: libgit2's diff of the tree of
+ * rev against the index and work tree, as git_changed_since computed them
+ * before it compared the index itself.
+ */
+static void
+oracle(const char *rev, struct git_pathset *out)
+{
+	static const char *const dirs[] = {"gdprctl.yaml", "register", "dpa",
+	    "incident", "dpia", "ros", "request", "plan"};
+	git_repository *repo = NULL;
+	git_object *obj = NULL;
+	git_tree *tree = NULL;
+	git_diff *diff = NULL;
+	git_diff_options o;
+	const char *sub = F.root + strlen(F.dir);
+	char *specs[8];
+	size_t i, n, plen;
+	int k;
+
+	sub += *sub == '/';
+	check(git_repository_open(&repo, F.dir));
+	check(git_revparse_single(&obj, repo, rev));
+	check(git_commit_tree(&tree, (git_commit *)obj));
+	for (k = 0; k < 8; k++) {
+		struct buf b = BUF_INIT;
+
+		buf_printf(&b, "%s%s%s", sub, *sub ? "/" : "", dirs[k]);
+		specs[k] = buf_detach(&b);
+	}
+	plen = strlen(specs[0]) - strlen(dirs[0]);
+	check(git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION));
+	o.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+	    GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	o.pathspec.strings = specs;
+	o.pathspec.count = 8;
+	check(git_diff_tree_to_workdir_with_index(&diff, repo, tree, &o));
+	n = git_diff_num_deltas(diff);
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *dd = git_diff_get_delta(diff, i);
+		const char *p[2] = {dd->old_file.path, dd->new_file.path};
+
+		for (k = 0; k < 2; k++) {
+			if (p[k] == NULL ||
+			    strncmp(p[k], specs[0], plen) != 0 ||
+			    !repo_is_record_file(p[k] + plen) ||
+			    git_pathset_has(out, p[k] + plen))
+				continue;
+			out->v = xgrow(
+			    out->v, &out->cap, out->n + 1, sizeof(*out->v));
+			out->v[out->n++] = xstrdup(p[k] + plen);
+			qsort(out->v, out->n, sizeof(*out->v), cmp_path);
+		}
+	}
+	for (k = 0; k < 8; k++)
+		free(specs[k]);
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_repository_free(repo);
+}
+
+/* The set as repo_list_changed finds it, with the listing given. */
+static void
+listed(const char *rev, struct git_pathset *out)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct repo *r = NULL;
+
+	assert_int_equal(repo_open(&r, F.root, &d), 0);
+	assert_int_equal(repo_list_changed(r, rev), 0);
+	assert_true(r->listed);
+	*out = r->changed;
+	memset(&r->changed, 0, sizeof(r->changed));
+	repo_free(r);
+	diag_list_free(&d);
+}
+
+/*
+ * git_changed_since(rev), from the directories and from a listing (when
+ * there is a gdprctl.yaml to open the records with), is want; so is the
+ * oracle's set when agree is set.
+ */
+static void
+expect(const char *rev, int agree, const char *const *want)
+{
+	struct git_pathset s = {0};
+	char *cfg = at(F.root, "gdprctl.yaml");
+
+	assert_int_equal(git_changed_since(F.root, rev, NULL, &s), 0);
+	assert_set(&s, want);
+	git_pathset_free(&s);
+	if (access(cfg, F_OK) == 0) {
+		listed(rev, &s);
+		assert_set(&s, want);
+		git_pathset_free(&s);
+	}
+	free(cfg);
+	if (agree) {
+		oracle(rev, &s);
+		assert_set(&s, want);
+		git_pathset_free(&s);
+	}
+}
+
+#define WANT(...) ((const char *const[]){__VA_ARGS__ NULL})
+
+static void
+config_set(const char *name, int value)
+{
+	git_config *cfg = NULL;
+
+	check(git_repository_config(&cfg, F.repo));
+	check(git_config_set_bool(cfg, name, value));
+	git_config_free(cfg);
+}
+
+/* Set the flags of path's index entry. */
+static void
+index_flag(const char *path, uint16_t flags, uint16_t extended)
+{
+	git_index *idx = index_open();
+	git_index_entry e;
+
+	e = *git_index_get_bypath(idx, path, 0);
+	e.flags |= flags;
+	e.flags_extended |= extended;
+	check(git_index_add(idx, &e));
+	index_write(idx);
+}
+
+/* Record the trees of the index in it, as git commit does. */
+static void
+cache_tree(void)
+{
+	git_index *idx = index_open();
+	git_oid id;
+
+	check(git_index_write_tree(&id, idx));
+	index_write(idx);
+}
+
+static void
+unstage(const char *path)
+{
+	git_index *idx = index_open();
+
+	check(git_index_remove_bypath(idx, path));
+	index_write(idx);
+}
+
+/* Set the modification time of path (in the work tree) to that of ref
+ * plus ns nanoseconds. */
+static void
+touch_after(const char *path, const char *ref, long ns)
+{
+	char *p = at(F.dir, path), *r = at(F.dir, ref);
+	struct timespec ts[2];
+	struct stat st;
+
+	assert_int_equal(stat(r, &st), 0);
+	ts[0] = st.st_atim;
+	ts[1] = st.st_mtim;
+	ts[1].tv_sec += ns / 1000000000;
+	ts[1].tv_nsec += ns % 1000000000;
+	if (ts[1].tv_nsec >= 1000000000) {
+		ts[1].tv_sec++;
+		ts[1].tv_nsec -= 1000000000;
+	}
+	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+	free(p);
+	free(r);
+}
+
+static void
+touch_like(const char *path, const char *ref)
+{
+	touch_after(path, ref, 0);
+}
+
+static const char *const base_files[] = {"gdprctl.yaml", CONFIG,
+    "register/REG-001.yaml", "id: REG-001\nname: aaaa\n",
+    "register/REG-002.yaml", "id: REG-002\n", "register/REG-003.yaml",
+    "id: REG-003\n", "register/notes.txt", "x", "dpa/DPA-001.yaml",
+    "id: DPA-001\n", "ros/ROS-001.yaml", "id: ROS-001\n", "README", "x", NULL};
+
+/* Each kind of change, against the oracle one after another. */
+static void
+test_changed_kinds(void **state)
+{
+	git_oid c1, c2;
+	char *p;
+
+	(void)state;
+	fx_open(NULL);
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL, base_files);
+	c2 = mk("c2", "A", "2025-01-02T10:00:00", 0, &c1, NULL,
+	    (const char *const[]){"gdprctl.yaml", CONFIG,
+	        "register/REG-001.yaml", "id: REG-001\nname: bbbb\n",
+	        "register/REG-002.yaml", "id: REG-002\n",
+	        "register/REG-003.yaml", "id: REG-003\n", "register/notes.txt",
+	        "x", "dpa/DPA-001.yaml", "id: DPA-001\n", "ros/ROS-001.yaml",
+	        "id: ROS-001\n", "README", "x", NULL});
+	head_at(&c2);
+	expect("HEAD", 1, WANT());
+	/* Committed between the revision and HEAD, with and without the
+	 * trees of the index recorded. */
+	expect("HEAD~1", 1, WANT("register/REG-001.yaml", ));
+	cache_tree();
+	expect("HEAD~1", 1, WANT("register/REG-001.yaml", ));
+	expect("HEAD", 1, WANT());
+	/* Staged only: the work tree is as the index. */
+	put("register/REG-002.yaml", "id: REG-002\nname: staged\n");
+	stage("register/REG-002.yaml");
+	expect("HEAD", 1, WANT("register/REG-002.yaml", ));
+	/* Back as in HEAD in the work tree, still changed in the index. */
+	put("register/REG-002.yaml", "id: REG-002\n");
+	expect("HEAD", 1, WANT("register/REG-002.yaml", ));
+	stage("register/REG-002.yaml");
+	expect("HEAD", 1, WANT());
+	/* Deleted, not staged; deleted and staged; out of the index only. */
+	del("dpa/DPA-001.yaml");
+	del("ros/ROS-001.yaml");
+	unstage("ros/ROS-001.yaml");
+	unstage("register/REG-003.yaml");
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "register/REG-003.yaml",
+	        "ros/ROS-001.yaml", ));
+	/* Untracked; ignored (by name, by directory); not record files. */
+	put(".gitignore", "register/REG-9*.yaml\nincident/\n");
+	put("register/REG-004.yml", "id: REG-004\n");
+	put("register/REG-900.yaml", "id: REG-900\n");
+	put("incident/INC-001.yaml", "id: INC-001\n");
+	put("register/old/REG-005.yaml", "id: REG-005\n");
+	put("register/.REG-006.yaml", "id: REG-006\n");
+	put("register/REG-007.txt", "id: REG-007\n");
+	put("plan/README", "x");
+	put("plan/PLAN-2025.yaml/x.yaml", "a directory named as a record");
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "register/REG-003.yaml",
+	        "register/REG-004.yml", "ros/ROS-001.yaml", ));
+	/* A rename: the old path and the new. */
+	p = at(F.dir, "register/REG-002.yaml");
+	{
+		char *q = at(F.dir, "register/REG-020.yaml");
+
+		assert_int_equal(rename(p, q), 0);
+		free(q);
+	}
+	free(p);
+	unstage("register/REG-002.yaml");
+	stage("register/REG-020.yaml");
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "register/REG-002.yaml",
+	        "register/REG-003.yaml", "register/REG-004.yml",
+	        "register/REG-020.yaml", "ros/ROS-001.yaml", ));
+	/* Staged as new, then deleted: in neither HEAD nor the work tree. */
+	put("register/REG-030.yaml", "id: REG-030\n");
+	stage("register/REG-030.yaml");
+	del("register/REG-030.yaml");
+	/* Executable now. */
+	p = at(F.dir, "register/REG-001.yaml");
+	assert_int_equal(chmod(p, 0755), 0);
+	free(p);
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "register/REG-001.yaml",
+	        "register/REG-002.yaml", "register/REG-003.yaml",
+	        "register/REG-004.yml", "register/REG-020.yaml",
+	        "ros/ROS-001.yaml", ));
+	/* core.filemode off: the mode bits do not count. */
+	config_set("core.filemode", 0);
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "register/REG-002.yaml",
+	        "register/REG-003.yaml", "register/REG-004.yml",
+	        "register/REG-020.yaml", "ros/ROS-001.yaml", ));
+	/* gdprctl.yaml counts: changed, or deleted (git rm). */
+	put("gdprctl.yaml", CONFIG "# changed\n");
+	expect("HEAD~1", 1,
+	    WANT("dpa/DPA-001.yaml", "gdprctl.yaml", "register/REG-001.yaml",
+	        "register/REG-002.yaml", "register/REG-003.yaml",
+	        "register/REG-004.yml", "register/REG-020.yaml",
+	        "ros/ROS-001.yaml", ));
+	unstage("gdprctl.yaml");
+	del("gdprctl.yaml");
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "gdprctl.yaml", "register/REG-002.yaml",
+	        "register/REG-003.yaml", "register/REG-004.yml",
+	        "register/REG-020.yaml", "ros/ROS-001.yaml", ));
+	fx_close();
+}
+
+/* Stat data that hide an edit, and the racy case that hashes. */
+static void
+test_changed_stat(void **state)
+{
+	char *idx;
+	git_oid c1;
+
+	(void)state;
+	fx_open(NULL);
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL, base_files);
+	head_at(&c1);
+	/* Same size, the old modification time: the ctime tells. */
+	put("README", "y");
+	touch_like("README", "register/REG-002.yaml");
+	touch_like("register/REG-002.yaml", "register/REG-001.yaml");
+	put("register/REG-001.yaml", "id: REG-001\nname: bbbb\n");
+	touch_like("register/REG-001.yaml", "register/REG-002.yaml");
+	expect("HEAD", 1, WANT("register/REG-001.yaml", ));
+	/* Without the ctime the stat data match, and the entry is older
+	 * than the index: the edit goes unseen, by git too. */
+	config_set("core.trustctime", 0);
+	touch_after(".git/index", "register/REG-001.yaml", 1000000000);
+	expect("HEAD", 1, WANT());
+	/* Older by a nanosecond is older. */
+	touch_after(".git/index", "register/REG-001.yaml", 1);
+	expect("HEAD", 1, WANT());
+	/* As new as the index: racy, so the content is compared. */
+	idx = at(F.dir, ".git/index");
+	touch_like(".git/index", "register/REG-001.yaml");
+	expect("HEAD", 1, WANT("register/REG-001.yaml", ));
+	put("register/REG-001.yaml", "id: REG-001\nname: aaaa\n");
+	touch_like("register/REG-001.yaml", ".git/index");
+	expect("HEAD", 1, WANT());
+	free(idx);
+	fx_close();
+}
+
+/* Content compared through git's filters (core.autocrlf). */
+static void
+test_changed_filters(void **state)
+{
+	git_oid c1;
+
+	(void)state;
+	fx_open(NULL);
+	config_set("core.autocrlf", 1);
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL, base_files);
+	head_at(&c1);
+	/* Written again as checked out (CRLF), with new stat data. */
+	put("register/REG-002.yaml", "id: REG-002\r\n");
+	put("register/REG-003.yaml", "id: REG-003\r\n");
+	expect("HEAD", 1, WANT());
+	put("register/REG-003.yaml", "id: REG-0X3\r\n");
+	expect("HEAD", 1, WANT("register/REG-003.yaml", ));
+	fx_close();
+}
+
+/* Entries git does not look at in the work tree, and conflicts. */
+static void
+test_changed_flags(void **state)
+{
+	git_index_entry anc, ours, theirs;
+	git_index *idx;
+	git_oid c1;
+
+	(void)state;
+	fx_open(NULL);
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL, base_files);
+	head_at(&c1);
+	index_flag("register/REG-001.yaml", GIT_INDEX_ENTRY_VALID, 0);
+	index_flag("register/REG-002.yaml", 0, GIT_INDEX_ENTRY_SKIP_WORKTREE);
+	put("register/REG-001.yaml", "id: REG-001\nname: edited\n");
+	put("register/REG-002.yaml", "id: REG-002\nname: edited\n");
+	expect("HEAD", 1, WANT());
+	/* A skip-worktree file missing is no change, as for git (libgit2's
+	 * diff has it deleted). */
+	del("register/REG-002.yaml");
+	expect("HEAD", 0, WANT());
+	put("register/REG-002.yaml", "id: REG-002\nname: edited\n");
+	/* A conflict. */
+	idx = index_open();
+	anc = *git_index_get_bypath(idx, "register/REG-003.yaml", 0);
+	anc.path = "register/REG-003.yaml"; /* the entry's own goes next */
+	ours = theirs = anc;
+	check(git_index_remove_bypath(idx, "register/REG-003.yaml"));
+	check(git_index_conflict_add(idx, &anc, &ours, &theirs));
+	index_write(idx);
+	expect("HEAD", 1, WANT("register/REG-003.yaml", ));
+	fx_close();
+}
+
+/* The records root below the top of the work tree; symbolic links. */
+static void
+test_changed_subdir(void **state)
+{
+	git_oid c1;
+
+	(void)state;
+	fx_open("gdpr");
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
+	    (const char *const[]){"gdpr/gdprctl.yaml", CONFIG,
+	        "gdpr/register/REG-001.yaml", "id: REG-001\n",
+	        "gdpr/dpa/DPA-001.yaml", "->../register/REG-001.yaml",
+	        "gdpr/dpa/DPA-002.yaml", "->DPA-001.yaml",
+	        "register/REG-002.yaml", "id: REG-002\n", "gdprctl.yaml",
+	        CONFIG, NULL});
+	head_at(&c1);
+	expect("HEAD", 1, WANT());
+	put("register/REG-002.yaml", "outside the records root\n");
+	put("gdprctl.yaml", "outside too\n");
+	put("gdpr/register/REG-001.yaml", "id: REG-001\nname: x\n");
+	put("gdpr/ros/ROS-001.yaml", "id: ROS-001\n");
+	{
+		char *p = at(F.dir, "gdpr/dpa/DPA-002.yaml");
+
+		assert_int_equal(unlink(p), 0);
+		assert_int_equal(symlink("../ros/ROS-001.yaml", p), 0);
+		free(p);
+	}
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-002.yaml", "register/REG-001.yaml",
+	        "ros/ROS-001.yaml", ));
+	put("gdpr/gdprctl.yaml", CONFIG "# x\n");
+	stage("gdpr/gdprctl.yaml");
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-002.yaml", "gdprctl.yaml", "register/REG-001.yaml",
+	        "ros/ROS-001.yaml", ));
+	fx_close();
+}
+
+/* No index file: nothing is staged, every file of HEAD deleted from it. */
+static void
+test_changed_no_index(void **state)
+{
+	git_oid c1;
+	char *p;
+
+	(void)state;
+	fx_open(NULL);
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL, base_files);
+	head_at(&c1);
+	p = at(F.dir, ".git/index");
+	assert_int_equal(unlink(p), 0);
+	free(p);
+	expect("HEAD", 1,
+	    WANT("dpa/DPA-001.yaml", "gdprctl.yaml", "register/REG-001.yaml",
+	        "register/REG-002.yaml", "register/REG-003.yaml",
+	        "ros/ROS-001.yaml", ));
+	fx_close();
+}
+
+/*
+ * Every entry gitx reads is the one libgit2 reads, in each version; the
+ * number of entries flagged assume-valid or skip-worktree.
+ */
+static int
+check_reader(unsigned version)
+{
+	struct gitx x;
+	struct gitx_entry e;
+	git_index *idx = index_open();
+	char *file = at(F.dir, ".git/index");
+	size_t i = 0;
+	int rc, flagged = 0;
+
+	check(git_index_set_version(idx, version));
+	index_write(idx);
+	idx = index_open();
+	assert_int_equal(git_index_version(idx), version);
+	assert_int_equal(gitx_open(&x, file), 0);
+	assert_int_equal(x.version, version);
+	while ((rc = gitx_next(&x, &e)) == 1) {
+		const git_index_entry *g = git_index_get_byindex(idx, i++);
+
+		assert_non_null(g);
+		assert_string_equal(e.path, g->path);
+		assert_memory_equal(e.id, g->id.id, GIT_OID_RAWSZ);
+		assert_int_equal(e.mode, g->mode);
+		assert_int_equal(e.size, g->file_size);
+		assert_int_equal(e.mtime_s, (uint32_t)g->mtime.seconds);
+		assert_int_equal(e.mtime_ns, g->mtime.nanoseconds);
+		assert_int_equal(e.ctime_ns, g->ctime.nanoseconds);
+		assert_int_equal(e.ino, g->ino);
+		assert_int_equal(e.stage, git_index_entry_stage(g));
+		assert_int_equal(
+		    e.assume_valid, (g->flags & GIT_INDEX_ENTRY_VALID) != 0);
+		assert_int_equal(e.skip_worktree,
+		    (g->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0);
+		flagged += e.assume_valid + e.skip_worktree;
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(i, git_index_entrycount(idx));
+	gitx_close(&x);
+	git_index_free(idx);
+	free(file);
+	return flagged;
+}
+
+static void
+test_index_reader(void **state)
+{
+	git_index *idx;
+	git_oid c1, tree;
+	struct gitx x;
+	struct gitx_entry e;
+	git_tree *t = NULL;
+	git_commit *c = NULL;
+	git_tree_entry *te = NULL;
+	char *file, longname[200];
+
+	(void)state;
+	fx_open(NULL);
+	/* v4 drops more than 127 bytes of a long path: a two-byte varint. */
+	memset(longname, 'x', sizeof(longname) - 1);
+	memcpy(longname, "b/", 2);
+	longname[sizeof(longname) - 1] = '\0';
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
+	    (const char *const[]){"a", "1", longname, "0",
+	        "register/REG-001.yaml", "1", "register/REG-001.yaml.bak", "2",
+	        "register/REG-0010.yaml", "3", "register/sub/deeper/REG-1.yaml",
+	        "4", "registers", "5",
+	        "zz/a-very-long-directory-name-that-repeats/one", "6",
+	        "zz/a-very-long-directory-name-that-repeats/two", "7", NULL});
+	head_at(&c1);
+	assert_int_equal(check_reader(2), 0);
+	/* Flags of version 3 on (set in a version 3 index: libgit2 1.5
+	 * loses them when adding to a version 4 one). */
+	index_flag("register/REG-0010.yaml", GIT_INDEX_ENTRY_VALID, 0);
+	index_flag("registers", 0, GIT_INDEX_ENTRY_SKIP_WORKTREE);
+	assert_int_equal(check_reader(3), 2);
+	assert_int_equal(check_reader(4), 2);
+
+	/* The cache tree: written by write_tree, gone for a directory
+	 * whose entries change. */
+	file = at(F.dir, ".git/index");
+	idx = index_open();
+	check(git_index_set_version(idx, 2));
+	check(git_index_write_tree(&tree, idx));
+	index_write(idx);
+	check(git_commit_lookup(&c, F.repo, &c1));
+	check(git_commit_tree(&t, c));
+	check(git_tree_entry_bypath(&te, t, "register/sub"));
+	assert_int_equal(gitx_open(&x, file), 0);
+	while (gitx_next(&x, &e) == 1)
+		;
+	assert_non_null(gitx_tree(&x, ""));
+	assert_memory_equal(gitx_tree(&x, ""), tree.id, GIT_OID_RAWSZ);
+	assert_non_null(gitx_tree(&x, "register/sub"));
+	assert_memory_equal(gitx_tree(&x, "register/sub"),
+	    git_tree_entry_id(te)->id, GIT_OID_RAWSZ);
+	assert_null(gitx_tree(&x, "register/nothing"));
+	gitx_close(&x);
+	put("register/REG-001.yaml", "changed");
+	stage("register/REG-001.yaml");
+	assert_int_equal(gitx_open(&x, file), 0);
+	while (gitx_next(&x, &e) == 1)
+		;
+	assert_null(gitx_tree(&x, "register"));
+	assert_null(gitx_tree(&x, ""));
+	assert_non_null(gitx_tree(&x, "zz"));
+	gitx_close(&x);
+	git_tree_entry_free(te);
+	git_tree_free(t);
+	git_commit_free(c);
+	free(file);
+	fx_close();
+}
+
+/* Write bytes as the index file. */
+static void
+put_index(const void *data, size_t len)
+{
+	char *p = at(F.dir, ".git/index");
+	FILE *fp = fopen(p, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	free(p);
+}
+
+/* Index files it must refuse rather than misread. */
+static void
+test_index_bad(void **state)
+{
+	static const unsigned char split[] = {'D', 'I', 'R', 'C', 0, 0, 0, 2, 0,
+	    0, 0, 0, 'l', 'i', 'n', 'k', 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+	    10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+	struct git_pathset s = {0};
+	unsigned char buf[64];
+	struct gitx x;
+	struct gitx_entry e;
+	char *file;
+	git_oid c1;
+
+	(void)state;
+	fx_open(NULL);
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL, base_files);
+	head_at(&c1);
+	file = at(F.dir, ".git/index");
+	/* A split index: its entries are in another file. */
+	put_index(split, sizeof(split));
+	assert_int_equal(gitx_open(&x, file), 0);
+	assert_int_equal(gitx_next(&x, &e), -1);
+	gitx_close(&x);
+	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), -1);
+	/* Too short, another format, version 5. */
+	put_index(split, 20);
+	assert_int_equal(gitx_open(&x, file), -1);
+	gitx_close(&x);
+	memcpy(buf, split, sizeof(split));
+	buf[0] = 'X';
+	put_index(buf, sizeof(split));
+	assert_int_equal(gitx_open(&x, file), -1);
+	gitx_close(&x);
+	buf[0] = 'D';
+	buf[7] = 5;
+	put_index(buf, sizeof(split));
+	assert_int_equal(gitx_open(&x, file), -1);
+	gitx_close(&x);
+	/* One entry announced, none there. */
+	buf[7] = 2;
+	buf[11] = 1;
+	put_index(buf, sizeof(split));
+	assert_int_equal(gitx_open(&x, file), 0);
+	assert_int_equal(gitx_next(&x, &e), -1);
+	gitx_close(&x);
+	assert_int_equal(s.n, 0);
+	free(file);
+	fx_close();
+}
+
 /* A shallow clone (a .git/shallow file) cannot give history. */
 static void
 test_shallow(void **state)
@@ -700,7 +1348,7 @@ test_shallow(void **state)
 	assert_int_equal(git_history(F.root, "register/REG-001.yaml", &h), -1);
 	assert_int_equal(h.n, 0);
 	assert_int_equal(git_count_commits(F.root, NULL, 2025, dirs, 1, n), -1);
-	assert_int_equal(git_changed_since(F.root, "HEAD", &s), 0);
+	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
 	git_pathset_free(&s);
 	fx_close();
 }
@@ -717,6 +1365,14 @@ main(void)
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_count_no_repo),
 	    cmocka_unit_test(test_changed_since),
+	    cmocka_unit_test(test_changed_kinds),
+	    cmocka_unit_test(test_changed_stat),
+	    cmocka_unit_test(test_changed_filters),
+	    cmocka_unit_test(test_changed_flags),
+	    cmocka_unit_test(test_changed_subdir),
+	    cmocka_unit_test(test_changed_no_index),
+	    cmocka_unit_test(test_index_reader),
+	    cmocka_unit_test(test_index_bad),
 	    cmocka_unit_test(test_provenance),
 	    cmocka_unit_test(test_shallow),
 	};

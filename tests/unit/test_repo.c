@@ -174,6 +174,88 @@ test_ids(void **state)
 	assert_int_equal(kind_by_name("nope"), -1);
 }
 
+/* The record of r at path. */
+static const struct record *
+at_path(const struct repo *r, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->recs[i].path, path) == 0)
+			return &r->recs[i];
+	fail_msg("no record %s", path);
+	return NULL;
+}
+
+/* Which dpia and ros files name the ids, by their text. */
+static void
+test_mentions(void **state)
+{
+	static const struct {
+		const char *path;
+		int want;
+	} cases[] = {
+	    {"dpia/DPIA-001.yaml", 1}, /* names REG-1 */
+	    {"dpia/DPIA-002.yaml", 0}, /* REG-10 and XREG-1 are other ids */
+	    {"dpia/DPIA-006.yaml", 1}, /* REG-1 past the first 64 KiB */
+	    {"dpia/DPIA-003.yaml", 0}, /* empty, after a long one */
+	    {"dpia/DPIA-004.yaml", 1}, /* a FIFO: loading says why not */
+	    {"dpia/DPIA-005.yaml", 1}, /* a directory */
+	    {"dpia/DPIA-007.yaml", 1}, /* a symbolic link */
+	    {"ros/ROS-001.yaml", 1},   /* names REG-2 */
+	};
+	static const char *const ids[] = {"REG-1", "REG-2"};
+	struct diag_list d = DIAG_LIST_INIT;
+	struct buf p = BUF_INIT, text = BUF_INIT, big = BUF_INIT;
+	char saved[sizeof(root)];
+	struct repo *r = NULL;
+	size_t i;
+	int pass;
+
+	(void)state;
+	memcpy(saved, root, sizeof(root));
+	snprintf(root, sizeof(root), "/tmp/gdprctl-mentions-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	put("gdprctl.yaml", "organisation: {name: X}\n");
+	mk("dpia");
+	mk("ros");
+	put("dpia/DPIA-001.yaml", "id: DPIA-001\nregister: [REG-1]\n");
+	put("dpia/DPIA-002.yaml", "register: [REG-10, XREG-1]\n");
+	put("dpia/DPIA-003.yaml", "");
+	buf_printf(&p, "%s/dpia/DPIA-004.yaml", root);
+	assert_int_equal(mkfifo(p.ptr, 0644), 0);
+	mk("dpia/DPIA-005.yaml");
+	buf_fill(&big, '#', 100000);
+	buf_puts(&big, "\nregister: [REG-1]\n");
+	put("dpia/DPIA-006.yaml", big.ptr);
+	buf_reset(&p);
+	buf_printf(&p, "%s/dpia/DPIA-007.yaml", root);
+	assert_int_equal(symlink("DPIA-001.yaml", p.ptr), 0);
+	put("ros/ROS-001.yaml", "register:\n  - REG-2\n");
+	assert_int_equal(repo_open(&r, root, &d), 0);
+	assert_int_equal(repo_list(r), 0);
+	/* Through the directories listed, then by path. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+			if (repo_mentions(r, at_path(r, cases[i].path), ids, 2,
+			        &text) != cases[i].want)
+				fail_msg(
+				    "%s: not %d", cases[i].path, cases[i].want);
+		close(r->dirfd[KIND_DPIA]);
+		close(r->dirfd[KIND_ROS]);
+		r->dirfd[KIND_DPIA] = r->dirfd[KIND_ROS] = -1;
+	}
+	repo_free(r);
+	diag_list_free(&d);
+	buf_reset(&p);
+	buf_printf(&p, "rm -rf '%s'", root);
+	assert_int_equal(system(p.ptr), 0);
+	memcpy(root, saved, sizeof(root));
+	buf_free(&p);
+	buf_free(&text);
+	buf_free(&big);
+}
+
 int
 main(void)
 {
@@ -182,6 +264,7 @@ main(void)
 	    cmocka_unit_test(test_load_and_lookup),
 	    cmocka_unit_test(test_config_risk),
 	    cmocka_unit_test(test_ids),
+	    cmocka_unit_test(test_mentions),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
