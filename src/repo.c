@@ -109,9 +109,14 @@ load_file(const struct repo *r, const char *path, struct yml_doc **doc,
 	struct buf fs = BUF_INIT;
 	char *data = NULL;
 	size_t len = 0;
-	int rc;
+	int rc, k;
 
 	*doc = NULL;
+	k = repo_record_kind(path);
+	/* A listed directory's files open without walking the path again. */
+	if (r->snap == NULL && k >= 0 && k < KIND_COUNT && r->dirfd[k] >= 0)
+		return yml_load_file_at(
+		    doc, path, r->dirfd[k], strchr(path, '/') + 1, 0, d);
 	if (r->snap == NULL) {
 		buf_printf(&fs, "%s/%s", r->root, path);
 		rc = yml_load_file(doc, path, fs.ptr, 0, d);

@@ -1027,13 +1027,21 @@ int
 yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
     unsigned flags, struct diag_list *d)
 {
+	return yml_load_file_at(out, path, AT_FDCWD, fspath, flags, d);
+}
+
+int
+yml_load_file_at(struct yml_doc **out, const char *path, int dirfd,
+    const char *fspath, unsigned flags, struct diag_list *d)
+{
 	struct stat st;
 	char *data = NULL;
 	size_t got = 0;
 	int fd;
 
 	*out = NULL;
-	fd = open(fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	fd = openat(
+	    dirfd, fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ELOOP) {
 			diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",

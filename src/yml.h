@@ -103,6 +103,9 @@ int yml_parse(struct yml_doc **out, const char *path, const char *data,
  */
 int yml_load_file(struct yml_doc **out, const char *path, const char *fspath,
     unsigned flags, struct diag_list *d);
+/* As yml_load_file, with fspath relative to the directory dirfd. */
+int yml_load_file_at(struct yml_doc **out, const char *path, int dirfd,
+    const char *fspath, unsigned flags, struct diag_list *d);
 void yml_doc_free(struct yml_doc *doc);
 /*
  * A copy of doc whose top mapping keeps only the pairs whose key is one
