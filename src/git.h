@@ -72,6 +72,7 @@ struct git_wt {
 	int jobs;
 	const char *const *listed;
 	size_t nlisted;
+	int looked; /* every slice went through git_changes_look */
 };
 
 /*
@@ -99,6 +100,13 @@ int git_changes_open(
     struct git_changes **out, const char *root, const char *rev);
 int git_changes_finish(
     struct git_changes *ch, const struct git_wt *wt, struct git_pathset *out);
+/*
+ * Compare slice i of n of the index entries with the working tree's stat
+ * data, between git_changes_open and git_changes_finish: slices can run
+ * on the pool next to the listing. With every slice done, wt->looked
+ * spares git_changes_finish that work.
+ */
+void git_changes_look(struct git_changes *ch, size_t i, size_t n);
 void git_changes_free(struct git_changes *ch);
 int git_pathset_has(const struct git_pathset *s, const char *path);
 void git_pathset_free(struct git_pathset *s);

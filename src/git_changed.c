@@ -53,6 +53,7 @@ struct cmp {
 	int fd[KIND_COUNT + 1]; /* the record directories, then the root */
 	int filemode, symlinks, trustctime, nsec;
 	int last; /* the kind classify found last */
+	int dirs; /* open_dirs has opened fd */
 	struct git_pathset *out;
 };
 
@@ -552,6 +553,9 @@ open_dirs(struct cmp *c, const char *root)
 {
 	int k, fd;
 
+	if (c->dirs)
+		return 0;
+	c->dirs = 1;
 	fd = c->fd[KIND_COUNT] = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		diag_error(
@@ -717,12 +721,12 @@ wt_side(struct cmp *c, const char *root, const struct git_wt *wt)
 	int rc;
 
 	rc = open_dirs(c, root);
-	if (rc == 0) {
+	if (rc == 0 && (wt == NULL || !wt->looked))
 		pool_run((c->n + CHUNK - 1) / CHUNK,
 		    wt != NULL && wt->jobs > 0 ? wt->jobs : pool_default_jobs(),
 		    look_chunk, c);
+	if (rc == 0)
 		settle(c);
-	}
 	if (rc == 0 && (wt == NULL || wt->listed == NULL)) {
 		rc = list_dirs(c, &listing);
 		if (rc == 0)
@@ -794,6 +798,8 @@ git_changes_open(struct git_changes **out, const char *root, const char *rev)
 		rc = gitr_fail("cannot read the commit's tree");
 	if (rc == 0)
 		rc = index_side(&ch->c, t);
+	if (rc == 0)
+		rc = open_dirs(&ch->c, root);
 	git_tree_free(t);
 	git_commit_free(commit);
 	if (rc < 0) {
@@ -802,6 +808,17 @@ git_changes_open(struct git_changes **out, const char *root, const char *rev)
 	}
 	*out = ch;
 	return 0;
+}
+
+void
+git_changes_look(struct git_changes *ch, size_t i, size_t n)
+{
+	struct cmp *c = &ch->c;
+	size_t j, end = c->n * (i + 1) / n;
+
+	for (j = c->n * i / n; j < end; j++)
+		if (c->v[j].stage == 0)
+			c->v[j].wt = (unsigned char)look(c, &c->v[j]);
 }
 
 int

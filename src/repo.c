@@ -3,6 +3,7 @@
 #include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,11 +412,18 @@ cmp_dir(const void *a, const void *b)
 }
 
 /* The listing, and git's comparison of a commit with its index. */
+/* The slices of the work tree's stat data, after git's part. */
+#define LOOK_SLICES 32
+
 struct list_job {
 	struct listing l;
 	const char *root, *rev; /* rev NULL: no comparison */
 	struct git_changes *ch;
 	int job[KIND_COUNT + 1]; /* a kind, or KIND_COUNT for git's part */
+	/* Slices wait for git's part, the first job, to be done. */
+	pthread_mutex_t lock;
+	pthread_cond_t opened;
+	int open;
 };
 
 static void
@@ -423,10 +431,23 @@ list_job(size_t i, int worker, void *arg)
 {
 	struct list_job *j = arg;
 
-	if (j->job[i] < KIND_COUNT)
+	if (i > KIND_COUNT) {
+		pthread_mutex_lock(&j->lock);
+		while (!j->open)
+			pthread_cond_wait(&j->opened, &j->lock);
+		pthread_mutex_unlock(&j->lock);
+		if (j->ch != NULL)
+			git_changes_look(
+			    j->ch, i - KIND_COUNT - 1, LOOK_SLICES);
+	} else if (j->job[i] < KIND_COUNT) {
 		list_dir((size_t)j->job[i], worker, &j->l);
-	else
+	} else {
 		git_changes_open(&j->ch, j->root, j->rev);
+		pthread_mutex_lock(&j->lock);
+		j->open = 1;
+		pthread_cond_broadcast(&j->opened);
+		pthread_mutex_unlock(&j->lock);
+	}
 }
 
 /* git's part (the longest), then the larger directories first, for the
@@ -454,8 +475,9 @@ order_jobs(struct list_job *j)
 
 /*
  * List every record directory of the working tree on the pool; with rev
- * not NULL, compare the tree of rev with git's index meanwhile, into *ch
- * (NULL after reporting why not).
+ * not NULL, compare the tree of rev with git's index and then the index
+ * with the working tree's stat data meanwhile, into *ch (NULL after
+ * reporting why not).
  */
 static int
 list_worktree(struct repo *r, const char *rev, struct git_changes **ch)
@@ -465,6 +487,8 @@ list_worktree(struct repo *r, const char *rev, struct git_changes **ch)
 	size_t i, before = r->n, total = r->n;
 
 	memset(&j, 0, sizeof(j));
+	pthread_mutex_init(&j.lock, NULL);
+	pthread_cond_init(&j.opened, NULL);
 	j.root = r->root;
 	j.rev = rev;
 	j.l.root = open(r->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -478,8 +502,10 @@ list_worktree(struct repo *r, const char *rev, struct git_changes **ch)
 		order[k] = k;
 	}
 	order_jobs(&j);
-	pool_run_coarse(
-	    KIND_COUNT + (rev != NULL), repo_load_jobs(r), list_job, &j);
+	pool_run_coarse(rev != NULL ? KIND_COUNT + 1 + LOOK_SLICES : KIND_COUNT,
+	    repo_load_jobs(r), list_job, &j);
+	pthread_cond_destroy(&j.opened);
+	pthread_mutex_destroy(&j.lock);
 	qsort(order, KIND_COUNT, sizeof(*order), cmp_dir);
 	for (k = 0; k < KIND_COUNT; k++)
 		total += j.l.n[k];
@@ -677,10 +703,18 @@ read_text(int at, const char *path, struct buf *text)
 	if (fd < 0)
 		return -1;
 	do {
+		size_t want;
+
 		buf_grow(text, 65536);
-		n = read(fd, text->ptr + text->len, text->cap - text->len - 1);
+		want = text->cap - text->len - 1;
+		n = read(fd, text->ptr + text->len, want);
 		if (n > 0)
 			text->len += (size_t)n;
+		/* Less than asked of a regular file is its end; anything else
+		 * is read only to be searched for ids, and then refused when
+		 * loaded. */
+		if (n > 0 && (size_t)n < want)
+			break;
 	} while (
 	    (n > 0 || (n < 0 && errno == EINTR)) && text->len <= YML_MAX_SIZE);
 	rc = n < 0 || text->len > YML_MAX_SIZE ? -1 : 0;
@@ -815,11 +849,12 @@ repo_load(struct repo *r, struct diag_list *d)
 	return rc;
 }
 
-/* Put in scope the records changed since ch's commit. */
+/* Put in scope the records changed since ch's commit; looked: every
+ * slice of the stat data went through git_changes_look. */
 static int
-scope(struct repo *r, struct git_changes *ch)
+scope(struct repo *r, struct git_changes *ch, int looked)
 {
-	struct git_wt wt = {repo_load_jobs(r), NULL, 0};
+	struct git_wt wt = {repo_load_jobs(r), NULL, 0, looked};
 	const char **listed = NULL;
 	size_t i;
 	int rc;
@@ -851,7 +886,7 @@ repo_scope_changed(struct repo *r, const char *rev)
 
 	if (git_changes_open(&ch, r->root, rev) < 0)
 		return -1;
-	rc = scope(r, ch);
+	rc = scope(r, ch, 0);
 	git_changes_free(ch);
 	return rc;
 }
@@ -867,7 +902,7 @@ repo_list_changed(struct repo *r, const char *rev)
 		return repo_scope_changed(r, rev) < 0 ? -1 : rc;
 	}
 	rc = list_worktree(r, rev, &ch);
-	if (ch == NULL || scope(r, ch) < 0)
+	if (ch == NULL || scope(r, ch, 1) < 0)
 		rc = -1;
 	git_changes_free(ch);
 	return rc;
