@@ -1,6 +1,7 @@
 /* The records repository: root discovery, listing and loading records. */
 #include <dirent.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -332,6 +333,76 @@ cmp_str(const void *a, const void *b)
 }
 
 /* List and sort the .yaml (and misnamed .yml) files of one directory. */
+/* A path and, big-endian, the sixteen bytes after the part all share. */
+struct sortkey {
+	uint64_t hi, lo;
+	char *p;
+};
+
+/*
+ * Sort the paths v, which all start with the same skip bytes (a record
+ * directory's): a radix sort on the next sixteen bytes, then strcmp
+ * within the runs that share them. A listing sorts up to 100 000 names,
+ * and qsort's comparisons were a tenth of a --changed-since run.
+ */
+static void
+sort_paths(char **v, size_t n, size_t skip)
+{
+	struct sortkey *a, *b, *t;
+	size_t i, j, count[256];
+	int pass;
+
+	if (n < 2)
+		return;
+	a = xmalloc(2 * n * sizeof(*a));
+	b = a + n;
+	for (i = 0; i < n; i++) {
+		const unsigned char *s = (const unsigned char *)v[i] + skip;
+		uint64_t w[2] = {0, 0};
+
+		for (j = 0; j < 16 && s[j] != '\0'; j++)
+			w[j / 8] |= (uint64_t)s[j] << (56 - 8 * (j % 8));
+		a[i].hi = w[0];
+		a[i].lo = w[1];
+		a[i].p = v[i];
+	}
+	/* Least significant byte first; a byte all keys share moves none. */
+	for (pass = 0; pass < 16; pass++) {
+		int shift = 8 * (pass % 8);
+		size_t at = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[((pass < 8 ? a[i].lo : a[i].hi) >> shift) &
+			    0xFF]++;
+		if (count[((pass < 8 ? a[0].lo : a[0].hi) >> shift) & 0xFF] ==
+		    n)
+			continue;
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = at;
+			at += c;
+		}
+		for (i = 0; i < n; i++)
+			b[count[((pass < 8 ? a[i].lo : a[i].hi) >> shift) &
+			    0xFF]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = a[i].p;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1;
+		     j < n && a[j].hi == a[i].hi && a[j].lo == a[i].lo;)
+			j++;
+		if (j - i > 1)
+			qsort(v + i, j - i, sizeof(*v), cmp_str);
+	}
+	free(a < b ? a : b);
+}
+
 static void
 list_dir(size_t k, int worker, void *arg)
 {
@@ -367,8 +438,7 @@ list_dir(size_t k, int worker, void *arg)
 	for (i = 0; i < l->n[k]; i++)
 		l->paths[k][i] = l->text[k].ptr + off[i];
 	free(off);
-	if (l->n[k] > 1)
-		qsort(l->paths[k], l->n[k], sizeof(char *), cmp_str);
+	sort_paths(l->paths[k], l->n[k], dlen + 1);
 }
 
 /* Report why directory k could not be listed; -1, or 0 when it simply

@@ -256,6 +256,53 @@ test_mentions(void **state)
 	buf_free(&big);
 }
 
+/* A listing comes out in strcmp order whatever its names share: the
+ * first sixteen bytes, a prefix, bytes above 0x7F. */
+static void
+test_listing_order(void **state)
+{
+	static const char *const stems[] = {"DPA-", "DPA-2026-00000000", "a",
+	    "a-b", "\xC3\x86", "\xC3\x98x", "Z", "z", "DPA-2026-0000000", "0"};
+	struct diag_list d = DIAG_LIST_INIT;
+	struct buf p = BUF_INIT;
+	char saved[sizeof(root)];
+	struct repo *r = NULL;
+	unsigned seed = 3;
+	size_t i, n = 0;
+
+	(void)state;
+	memcpy(saved, root, sizeof(root));
+	snprintf(root, sizeof(root), "/tmp/gdprctl-order-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	put("gdprctl.yaml", "organisation: {name: X}\n");
+	mk("dpa");
+	for (i = 0; i < 400; i++) {
+		seed = seed * 1103515245u + 12345u;
+		buf_reset(&p);
+		buf_printf(&p, "dpa/%s%u.yaml", stems[(seed >> 16) % 10],
+		    (seed >> 8) % ((seed >> 20) % 3 == 0 ? 10 : 100000));
+		put(p.ptr, "id: x\n");
+	}
+	assert_int_equal(repo_open(&r, root, &d), 0);
+	assert_int_equal(repo_list(r), 0);
+	for (i = 0; i < r->n; i++) {
+		if (r->recs[i].kind != KIND_DPA)
+			continue;
+		if (n > 0 && strcmp(r->recs[i - 1].path, r->recs[i].path) >= 0)
+			fail_msg("%s before %s", r->recs[i - 1].path,
+			    r->recs[i].path);
+		n++;
+	}
+	assert_true(n > 300);
+	repo_free(r);
+	diag_list_free(&d);
+	buf_reset(&p);
+	buf_printf(&p, "rm -rf '%s'", root);
+	assert_int_equal(system(p.ptr), 0);
+	memcpy(root, saved, sizeof(root));
+	buf_free(&p);
+}
+
 int
 main(void)
 {
@@ -265,6 +312,7 @@ main(void)
 	    cmocka_unit_test(test_config_risk),
 	    cmocka_unit_test(test_ids),
 	    cmocka_unit_test(test_mentions),
+	    cmocka_unit_test(test_listing_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
