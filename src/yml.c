@@ -38,14 +38,68 @@ arena_round(size_t n)
 	return (n + 7) / 8 * 8;
 }
 
+/*
+ * One chunk of a freed document, kept for the next document parsed on the
+ * same thread: among libyaml's many small allocations, malloc is slow to
+ * find blocks of this size again. Freed when the thread ends.
+ */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void
+spare_init(void)
+{
+	if (pthread_key_create(&spare_key, free) != 0)
+		spare_key = (pthread_key_t)-1;
+}
+
+static struct chunk *
+spare_take(size_t size)
+{
+	struct chunk *c;
+
+	pthread_once(&spare_once, spare_init);
+	if (spare_key == (pthread_key_t)-1 ||
+	    (c = pthread_getspecific(spare_key)) == NULL || c->size < size)
+		return NULL;
+	pthread_setspecific(spare_key, NULL);
+	return c;
+}
+
+/* Keep c as the thread's spare chunk, or free it. */
+static void
+spare_put(struct chunk *c)
+{
+	struct chunk *old;
+
+	pthread_once(&spare_once, spare_init);
+	if (spare_key == (pthread_key_t)-1 || c->size > ARENA_CHUNK) {
+		free(c);
+		return;
+	}
+	old = pthread_getspecific(spare_key);
+	if (old != NULL && old->size >= c->size) {
+		free(c);
+		return;
+	}
+	if (pthread_setspecific(spare_key, c) != 0) {
+		free(c);
+		return;
+	}
+	free(old);
+}
+
 /* A chunk with room for n more bytes at the head. */
 static struct chunk *
 arena_grow(struct yml_arena *a, size_t n)
 {
 	size_t size = n > a->next ? n : a->next;
-	struct chunk *c = xmalloc(sizeof(*c) + size);
+	struct chunk *c = spare_take(size);
 
-	c->size = size;
+	if (c == NULL) {
+		c = xmalloc(sizeof(*c) + size);
+		c->size = size;
+	}
 	c->used = 0;
 	if (a->next < ARENA_CHUNK)
 		a->next *= 2;
@@ -94,7 +148,7 @@ arena_free(struct yml_arena *a)
 		return;
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
-		free(c);
+		spare_put(c);
 	}
 	free(a);
 }
