@@ -69,6 +69,28 @@ teardown(void **state)
 	return 0;
 }
 
+/* Make root a new scratch repository for one test; saved keeps the
+ * suite's. */
+static void
+scratch_begin(char saved[sizeof(root)], const char *name)
+{
+	memcpy(saved, root, sizeof(root));
+	snprintf(root, sizeof(root), "/tmp/gdprctl-%s-XXXXXX", name);
+	assert_non_null(mkdtemp(root));
+	put("gdprctl.yaml", "organisation: {name: X}\n");
+}
+
+static void
+scratch_end(const char saved[sizeof(root)])
+{
+	struct buf cmd = BUF_INIT;
+
+	buf_printf(&cmd, "rm -rf '%s'", root);
+	assert_int_equal(system(cmd.ptr), 0);
+	buf_free(&cmd);
+	memcpy(root, saved, sizeof(root));
+}
+
 static void
 test_find_root_upwards(void **state)
 {
@@ -213,10 +235,7 @@ test_mentions(void **state)
 	int pass;
 
 	(void)state;
-	memcpy(saved, root, sizeof(root));
-	snprintf(root, sizeof(root), "/tmp/gdprctl-mentions-XXXXXX");
-	assert_non_null(mkdtemp(root));
-	put("gdprctl.yaml", "organisation: {name: X}\n");
+	scratch_begin(saved, "mentions");
 	mk("dpia");
 	mk("ros");
 	put("dpia/DPIA-001.yaml", "id: DPIA-001\nregister: [REG-1]\n");
@@ -247,10 +266,7 @@ test_mentions(void **state)
 	}
 	repo_free(r);
 	diag_list_free(&d);
-	buf_reset(&p);
-	buf_printf(&p, "rm -rf '%s'", root);
-	assert_int_equal(system(p.ptr), 0);
-	memcpy(root, saved, sizeof(root));
+	scratch_end(saved);
 	buf_free(&p);
 	buf_free(&text);
 	buf_free(&big);
@@ -271,10 +287,7 @@ test_listing_order(void **state)
 	size_t i, n = 0;
 
 	(void)state;
-	memcpy(saved, root, sizeof(root));
-	snprintf(root, sizeof(root), "/tmp/gdprctl-order-XXXXXX");
-	assert_non_null(mkdtemp(root));
-	put("gdprctl.yaml", "organisation: {name: X}\n");
+	scratch_begin(saved, "order");
 	mk("dpa");
 	for (i = 0; i < 400; i++) {
 		seed = seed * 1103515245u + 12345u;
@@ -296,10 +309,7 @@ test_listing_order(void **state)
 	assert_true(n > 300);
 	repo_free(r);
 	diag_list_free(&d);
-	buf_reset(&p);
-	buf_printf(&p, "rm -rf '%s'", root);
-	assert_int_equal(system(p.ptr), 0);
-	memcpy(root, saved, sizeof(root));
+	scratch_end(saved);
 	buf_free(&p);
 }
 
