@@ -162,9 +162,16 @@ extensions(struct gitx *x)
 		/* Extensions not named in capitals are needed to read the
 		 * entries right (a split or sparse index). */
 		if (!(p[0] >= 'A' && p[0] <= 'Z')) {
-			diag_error("cannot read the git index: unsupported "
-			           "extension '%.4s'",
-			    (const char *)p);
+			/* A signature git does not know could be any bytes. */
+			if (p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' &&
+			    p[1] <= 'z' && p[2] >= 'a' && p[2] <= 'z' &&
+			    p[3] >= 'a' && p[3] <= 'z')
+				diag_error("cannot read the git index: "
+				           "unsupported extension '%.4s'",
+				    (const char *)p);
+			else
+				diag_error("cannot read the git index: bad "
+				           "extension");
 			return -1;
 		}
 		if (memcmp(p, "TREE", 4) == 0) {
