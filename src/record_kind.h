@@ -192,6 +192,9 @@ struct gd_datetime rec_now(const struct gd_ctx *ctx);
  */
 int rec_open(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
     struct diag_list *d, int check);
+/* As rec_open without check, loading only the records of kind k. */
+int rec_open_kind(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
+    struct diag_list *d, enum kind k);
 /* The width to fit tables to: the terminal's, or 80. */
 int rec_width(void);
 /* Print the load findings of kind k's files to stderr; 1 if any error. */

@@ -352,7 +352,7 @@ record_list(int argc, char **argv, struct gd_ctx *ctx)
 	}
 	if (optind < argc)
 		return usage_error(name, "%s list takes no arguments", name);
-	if (rec_open(ctx, &r, &c, &d, 0) < 0)
+	if (rec_open_kind(ctx, &r, &c, &d, k) < 0)
 		goto done;
 	l.c = &c;
 	collect(&l, status, year);

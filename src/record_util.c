@@ -289,11 +289,14 @@ rec_now(const struct gd_ctx *ctx)
 	return t;
 }
 
-int
-rec_open(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
-    struct diag_list *d, int check)
+/* rec_open and rec_open_kind: load as how says (-1: check, else the kind
+ * to load, or KIND_COUNT for every kind). */
+static int
+open_loaded(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
+    struct diag_list *d, int how)
 {
 	struct check_opts co = {0};
+	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->today = ctx->today;
@@ -301,12 +304,32 @@ rec_open(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
 	if (repo_open(r, ctx->dir, d) < 0)
 		return -1;
 	co.today = ctx->today;
-	if ((check ? check_repo(*r, &co, d) : repo_load(*r, d)) < 0)
+	if (how < 0)
+		rc = check_repo(*r, &co, d);
+	else if (how == KIND_COUNT)
+		rc = repo_load(*r, d);
+	else
+		rc = repo_load_kind(*r, (enum kind)how, d);
+	if (rc < 0)
 		return -1;
 	c->r = *r;
 	c->cfg = &(*r)->cfg;
 	c->locale = (*r)->cfg.locale;
 	return 0;
+}
+
+int
+rec_open(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
+    struct diag_list *d, int check)
+{
+	return open_loaded(ctx, r, c, d, check ? -1 : KIND_COUNT);
+}
+
+int
+rec_open_kind(const struct gd_ctx *ctx, struct repo **r, struct rctx *c,
+    struct diag_list *d, enum kind k)
+{
+	return open_loaded(ctx, r, c, d, (int)k);
 }
 
 int

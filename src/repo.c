@@ -859,6 +859,7 @@ repo_mentions(const struct repo *r, const struct record *rec,
 
 struct loading {
 	struct repo *r;
+	const size_t *which; /* the records to load, or NULL: all */
 	struct diag_list *d; /* one per worker */
 	atomic_int failed;
 };
@@ -867,9 +868,33 @@ static void
 load_one(size_t i, int worker, void *arg)
 {
 	struct loading *ld = arg;
+	struct record *rec = &ld->r->recs[ld->which ? ld->which[i] : i];
 
-	if (repo_load_record(ld->r, &ld->r->recs[i], &ld->d[worker]) < 0)
+	if (repo_load_record(ld->r, rec, &ld->d[worker]) < 0)
 		atomic_store(&ld->failed, 1);
+}
+
+/* Load n of r's records (which, or all) on the pool; -1 when one could
+ * not be for want of a resource. */
+static int
+load_some(struct repo *r, const size_t *which, size_t n, struct diag_list *d)
+{
+	struct loading ld;
+	int k, jobs = repo_load_jobs(r);
+
+	ld.r = r;
+	ld.which = which;
+	ld.d = xcalloc((size_t)jobs, sizeof(*ld.d));
+	ld.failed = 0;
+	for (k = 0; k < jobs; k++)
+		diag_copy_overrides(&ld.d[k], d);
+	pool_run(n, jobs, load_one, &ld);
+	for (k = 0; k < jobs; k++) {
+		diag_move(d, &ld.d[k]);
+		diag_list_free(&ld.d[k]);
+	}
+	free(ld.d);
+	return atomic_load(&ld.failed) ? -1 : 0;
 }
 
 void
@@ -897,24 +922,27 @@ repo_index_loaded(struct repo *r, const size_t *which, size_t n)
 int
 repo_load(struct repo *r, struct diag_list *d)
 {
-	struct loading ld;
-	int k, jobs, rc;
+	int rc = repo_list(r);
 
-	rc = repo_list(r);
-	jobs = repo_load_jobs(r);
-	ld.r = r;
-	ld.d = xcalloc((size_t)jobs, sizeof(*ld.d));
-	ld.failed = 0;
-	for (k = 0; k < jobs; k++)
-		diag_copy_overrides(&ld.d[k], d);
-	pool_run(r->n, jobs, load_one, &ld);
-	for (k = 0; k < jobs; k++) {
-		diag_move(d, &ld.d[k]);
-		diag_list_free(&ld.d[k]);
-	}
-	free(ld.d);
-	if (atomic_load(&ld.failed))
+	if (load_some(r, NULL, r->n, d) < 0)
 		rc = -1;
+	build_index(r);
+	return rc;
+}
+
+int
+repo_load_kind(struct repo *r, enum kind k, struct diag_list *d)
+{
+	int rc = repo_list(r);
+	size_t *which = xcalloc(r->n + 1, sizeof(*which)), i, n = 0;
+
+	repo_name_ids(r);
+	for (i = 0; i < r->n; i++)
+		if (r->recs[i].kind == k)
+			which[n++] = i;
+	if (load_some(r, which, n, d) < 0)
+		rc = -1;
+	free(which);
 	build_index(r);
 	return rc;
 }

@@ -84,6 +84,9 @@ int repo_open_at(
     struct repo **out, const char *start, const char *rev, struct diag_list *d);
 /* Read and parse every record file of every kind. */
 int repo_load(struct repo *r, struct diag_list *d);
+/* As repo_load, but only the files of kind k: the others are listed and
+ * known by the ids of their file names (repo_name_ids), not loaded. */
+int repo_load_kind(struct repo *r, enum kind k, struct diag_list *d);
 
 /*
  * The steps of repo_load for callers that load in their own way: list

@@ -145,6 +145,29 @@ test_load_and_lookup(void **state)
 	diag_list_free(&d);
 }
 
+/* Loading one kind leaves the others listed, known by their file names. */
+static void
+test_load_kind(void **state)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct repo *r = NULL;
+	const struct record *rec;
+
+	(void)state;
+	assert_int_equal(repo_open(&r, root, &d), 0);
+	assert_int_equal(repo_load_kind(r, KIND_REGISTER, &d), 0);
+	assert_int_equal(r->n, 3);
+	rec = repo_find(r, KIND_REGISTER, "REG-001");
+	assert_non_null(rec);
+	assert_non_null(rec->doc);
+	rec = repo_find(r, KIND_INCIDENT, "INC-2026-001");
+	assert_non_null(rec);
+	assert_null(rec->doc);
+	assert_int_equal(d.n, 0);
+	repo_free(r);
+	diag_list_free(&d);
+}
+
 static void
 test_config_risk(void **state)
 {
@@ -319,6 +342,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_find_root_upwards),
 	    cmocka_unit_test(test_load_and_lookup),
+	    cmocka_unit_test(test_load_kind),
 	    cmocka_unit_test(test_config_risk),
 	    cmocka_unit_test(test_ids),
 	    cmocka_unit_test(test_mentions),
