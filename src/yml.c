@@ -45,12 +45,12 @@ arena_round(size_t n)
  */
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static int spare_ok;
 
 static void
 spare_init(void)
 {
-	if (pthread_key_create(&spare_key, free) != 0)
-		spare_key = (pthread_key_t)-1;
+	spare_ok = pthread_key_create(&spare_key, free) == 0;
 }
 
 static struct chunk *
@@ -59,8 +59,8 @@ spare_take(size_t size)
 	struct chunk *c;
 
 	pthread_once(&spare_once, spare_init);
-	if (spare_key == (pthread_key_t)-1 ||
-	    (c = pthread_getspecific(spare_key)) == NULL || c->size < size)
+	if (!spare_ok || (c = pthread_getspecific(spare_key)) == NULL ||
+	    c->size < size)
 		return NULL;
 	pthread_setspecific(spare_key, NULL);
 	return c;
@@ -73,7 +73,7 @@ spare_put(struct chunk *c)
 	struct chunk *old;
 
 	pthread_once(&spare_once, spare_init);
-	if (spare_key == (pthread_key_t)-1 || c->size > ARENA_CHUNK) {
+	if (!spare_ok || c->size > ARENA_CHUNK) {
 		free(c);
 		return;
 	}
