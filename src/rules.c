@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool.h"
 #include "risk.h"
 #include "rules.h"
 #include "xalloc.h"
@@ -268,18 +269,54 @@ const struct rules_ref_field rules_ref_fields[] = {
 const size_t rules_nref_fields =
     sizeof(rules_ref_fields) / sizeof(rules_ref_fields[0]);
 
+/* The steps of rules_cross after the links, in the order of their
+ * findings. */
+static void (*const cross_steps[])(const struct rules_ctx *) = {
+    rules_register,
+    rules_incident,
+    rules_dpia,
+    rules_ros,
+    rules_request,
+    rules_pdata_config,
+};
+#define NSTEPS (sizeof(cross_steps) / sizeof(cross_steps[0]))
+
+struct cross {
+	const struct rules_ctx *x;
+	struct diag_list d[NSTEPS]; /* one per step: the order stays fixed */
+};
+
+static void
+cross_step(size_t i, int worker, void *arg)
+{
+	struct cross *c = arg;
+	struct rules_ctx x = *c->x;
+
+	(void)worker;
+	x.d = &c->d[i];
+	cross_steps[i](&x);
+}
+
 void
 rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
 {
 	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
+	struct cross c;
+	size_t i;
 
 	rules_links_build(&x);
-	rules_register(&x);
-	rules_incident(&x);
-	rules_dpia(&x);
-	rules_ros(&x);
-	rules_request(&x);
-	rules_pdata_config(&x);
+	/* The steps only read the repository; each adds to its own list,
+	 * joined in order. */
+	c.x = &x;
+	for (i = 0; i < NSTEPS; i++) {
+		c.d[i] = (struct diag_list)DIAG_LIST_INIT;
+		diag_copy_overrides(&c.d[i], d);
+	}
+	pool_run_coarse(NSTEPS, repo_load_jobs(r), cross_step, &c);
+	for (i = 0; i < NSTEPS; i++) {
+		diag_move(d, &c.d[i]);
+		diag_list_free(&c.d[i]);
+	}
 	free(x.links);
 }
 
