@@ -410,16 +410,25 @@ look(const struct cmp *c, const struct ent *e)
 	return WT_SAME;
 }
 
+/* Look at the work tree files of entries [from, to). */
+static void
+look_range(struct cmp *c, size_t from, size_t to)
+{
+	size_t j;
+
+	for (j = from; j < to; j++)
+		if (c->v[j].stage == 0)
+			c->v[j].wt = (unsigned char)look(c, &c->v[j]);
+}
+
 static void
 look_chunk(size_t i, int worker, void *arg)
 {
 	struct cmp *c = arg;
-	size_t j, end = (i + 1) * CHUNK < c->n ? (i + 1) * CHUNK : c->n;
 
 	(void)worker;
-	for (j = i * CHUNK; j < end; j++)
-		if (c->v[j].stage == 0)
-			c->v[j].wt = (unsigned char)look(c, &c->v[j]);
+	look_range(
+	    c, i * CHUNK, (i + 1) * CHUNK < c->n ? (i + 1) * CHUNK : c->n);
 }
 
 /* Read a file of at most size bytes not through a symlink into *out. */
@@ -814,11 +823,8 @@ void
 git_changes_look(struct git_changes *ch, size_t i, size_t n)
 {
 	struct cmp *c = &ch->c;
-	size_t j, end = c->n * (i + 1) / n;
 
-	for (j = c->n * i / n; j < end; j++)
-		if (c->v[j].stage == 0)
-			c->v[j].wt = (unsigned char)look(c, &c->v[j]);
+	look_range(c, c->n * i / n, c->n * (i + 1) / n);
 }
 
 int
