@@ -1,4 +1,7 @@
-/* The records repository: root discovery, record kinds, loading, lookup. */
+/*
+ * The records repository: root discovery, record kinds, listing, loading,
+ * lookup (repo.c, repo_list.c, repo_load.c, repo_index.c, repo_scope.c).
+ */
 #ifndef GD_REPO_H
 #define GD_REPO_H
 
