@@ -218,24 +218,6 @@ rules_risk_items(const struct rules_ctx *x, const struct record *rec,
 	return seq;
 }
 
-int
-rules_in_eea(const char *country)
-{
-	/* EU 27 (Greece as GR, and as EL, the EU's own code) and the EEA
-	 * EFTA states Iceland, Liechtenstein and Norway. */
-	static const char eea[] = "AT BE BG CY CZ DE DK EE EL ES FI FR GR HR "
-	                          "HU IE IS IT LI LT LU LV MT NL NO PL PT RO "
-	                          "SE SI SK ";
-	const char *p;
-
-	if (country == NULL || strlen(country) != 2)
-		return 0;
-	for (p = eea; *p; p += 3)
-		if (p[0] == country[0] && p[1] == country[1])
-			return 1;
-	return 0;
-}
-
 /* What rules_cross and rules_ids read of each kind; see rules_cross_keys. */
 static const char *const cross_keys[KIND_COUNT][7] = {
     [KIND_REGISTER] = {"id", "status", "processors", "dpia", "ros",

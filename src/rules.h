@@ -150,7 +150,5 @@ void rules_item_ids(const struct rules_ctx *x, const struct record *rec,
  */
 const struct yml_node *rules_risk_items(const struct rules_ctx *x,
     const struct record *rec, const char *key, const char *what);
-/* Whether a country code (ISO 3166-1 alpha-2) is in the EEA. */
-int rules_in_eea(const char *country);
 
 #endif

@@ -1,6 +1,7 @@
 /* Rules over processor agreements: transfer-safeguard and dpa-expired. */
 #include <string.h>
 
+#include "adequacy.h"
 #include "deadline.h"
 #include "rules.h"
 
@@ -18,7 +19,7 @@ check_subprocessors(const struct rules_ctx *x, const struct record *rec)
 
 		if (c == NULL || c->type != YML_STR || c->len != 2 ||
 		    c->str[0] < 'A' || c->str[0] > 'Z' || c->str[1] < 'A' ||
-		    c->str[1] > 'Z' || rules_in_eea(c->str) ||
+		    c->str[1] > 'Z' || adequacy_in_eea(c->str) ||
 		    (sg != NULL && sg->type != YML_NULL))
 			continue;
 		rules_add(x, rec, c, DIAG_ERROR, "transfer-safeguard",

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "adequacy.h"
 #include "deadline.h"
 #include "risk.h"
 #include "rules.h"
@@ -85,7 +86,7 @@ check_transfers(const struct rules_ctx *x, const struct record *rec)
 		const struct yml_node *c = yml_get(t->items[i], "country");
 		const char *cc = country_of(c);
 
-		if (cc == NULL || rules_in_eea(cc) ||
+		if (cc == NULL || adequacy_in_eea(cc) ||
 		    has_value(t->items[i], "safeguard"))
 			continue;
 		rules_add(x, rec, c, DIAG_ERROR, "transfer-safeguard",
@@ -134,7 +135,7 @@ check_processor(const struct rules_ctx *x, const struct record *rec,
 		    "%s); sign the data processing agreement or remove "
 		    "the processor (Art. 28(3))",
 		    n->str, status);
-	if (cc != NULL && !rules_in_eea(cc) &&
+	if (cc != NULL && !adequacy_in_eea(cc) &&
 	    !transfer_listed(rec->doc->root, cc))
 		rules_add(x, rec, n, DIAG_ERROR, "transfer-safeguard",
 		    "processor %s is in %s, outside the EEA, but transfers "
