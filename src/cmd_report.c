@@ -165,7 +165,7 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 		 * say which. */
 		diag_print(&d, stderr, DIAG_TEXT, 0);
 	}
-	if (git_provenance(r->root, at, &x.prov) < 0)
+	if (git_provenance(r->root, at, &r->files, &x.prov) < 0)
 		goto done;
 	if (reports[which].fn(&x, &out) < 0)
 		goto done;

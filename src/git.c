@@ -1,7 +1,7 @@
 /*
  * Git access through libgit2, with its error codes turned into messages:
- * opening the repository, reading a commit's tree (--at), the record files
- * changed since a commit, and the provenance line of reports.
+ * opening the repository, reading a commit's tree (--at) and the
+ * provenance line of reports.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +12,6 @@
 #include "date.h"
 #include "diag.h"
 #include "git_int.h"
-#include "repo.h"
 #include "xalloc.h"
 
 #define FULL_HISTORY "run `git fetch --unshallow` (in CI: fetch-depth: 0)"
@@ -422,7 +421,8 @@ git_snap_free(struct git_snap *s)
 }
 
 int
-git_provenance(const char *root, const char *rev, struct git_prov *out)
+git_provenance(const char *root, const char *rev, const struct git_files *f,
+    struct git_prov *out)
 {
 	struct git_pathset changed = {0};
 	struct gitr g;
@@ -457,7 +457,7 @@ git_provenance(const char *root, const char *rev, struct git_prov *out)
 	if (rc == 0 && rev == NULL) {
 		rc = git_commit_tree(&t, c) < 0
 		    ? gitr_fail("cannot read the commit's tree")
-		    : gitr_changed(&g, root, t, NULL, &changed);
+		    : gitr_changed(&g, root, f, t, NULL, &changed);
 		out->dirty = changed.n > 0;
 	}
 	git_pathset_free(&changed);

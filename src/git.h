@@ -1,7 +1,7 @@
 /*
  * Git access through libgit2: only the git*.c files include <git2.h>.
- * Paths in and out are relative to the records root (the directory of
- * gdprctl.yaml), which may lie anywhere inside the git work tree. Functions
+ * Paths in and out are relative to the root the caller gives (the records
+ * root), which may lie anywhere inside the git work tree. Functions
  * return 0 on success and -1 after reporting a plain message; libgit2's
  * codes never pass this interface.
  */
@@ -55,6 +55,20 @@ int git_snap_read(struct git_snap *s, const char *path, size_t max, char **data,
     size_t *len, enum git_entry_type *type);
 void git_snap_free(struct git_snap *s);
 
+/*
+ * The files of the records root that a comparison with a commit looks at:
+ * those directly in one of the ndirs (fewer than 65535) directories whose
+ * names name_ok accepts, and the ntop files named in top at the root
+ * itself.
+ */
+struct git_files {
+	const char *const *dirs;
+	size_t ndirs;
+	int (*name_ok)(const char *name);
+	const char *const *top;
+	size_t ntop;
+};
+
 /* A sorted set of paths relative to the root. */
 struct git_pathset {
 	char **v;
@@ -64,8 +78,8 @@ struct git_pathset {
 /*
  * What the caller knows of the working tree: the threads that may read
  * it (0: one per processor) and, when listed is not NULL, the nlisted
- * record files it holds (paths relative to the root, sorted, as
- * repo_list finds them), so that the record directories are not read a
+ * files of the directories of a struct git_files it holds (paths
+ * relative to the root, sorted), so that the directories are not read a
  * second time.
  */
 struct git_wt {
@@ -76,9 +90,8 @@ struct git_wt {
 };
 
 /*
- * The record files (gdprctl.yaml and *.yaml / *.yml directly in the seven
- * record directories) that differ between the tree of rev and the index
- * or working tree: added, modified, deleted, untracked (not ignored); a
+ * The files of f that differ between the tree of rev and the index or
+ * working tree: added, modified, deleted, untracked (not ignored); a
  * rename counts as a change to its new path (and a deletion of the old
  * one). The working tree is compared with the index by the stat data git
  * keeps there, as libgit2 does: another mode or size is a change, other
@@ -88,16 +101,17 @@ struct git_wt {
  * written. wt may be NULL.
  */
 int git_changed_since(const char *root, const char *rev,
-    const struct git_wt *wt, struct git_pathset *out);
+    const struct git_files *f, const struct git_wt *wt,
+    struct git_pathset *out);
 /*
  * git_changed_since in two steps, for a caller that lists the working
  * tree meanwhile: git_changes_open compares the tree of rev with the
  * index (on any one thread), git_changes_finish adds what differs in the
- * working tree into out.
+ * working tree into out. f must last until git_changes_free.
  */
 struct git_changes;
-int git_changes_open(
-    struct git_changes **out, const char *root, const char *rev);
+int git_changes_open(struct git_changes **out, const char *root,
+    const char *rev, const struct git_files *f);
 int git_changes_finish(
     struct git_changes *ch, const struct git_wt *wt, struct git_pathset *out);
 /*
@@ -127,9 +141,10 @@ struct git_prov {
 
 /*
  * The commit of rev (never dirty), or of HEAD when rev is NULL, dirty when
- * a record file is modified, staged, deleted or untracked.
+ * a file of f is modified, staged, deleted or untracked.
  */
-int git_provenance(const char *root, const char *rev, struct git_prov *out);
+int git_provenance(const char *root, const char *rev, const struct git_files *f,
+    struct git_prov *out);
 /*
  * Append the English provenance sentence: "Computed from commit 1a2b3c4
  * (2026-01-15) with uncommitted changes.", "... not in a git repository."

@@ -1,9 +1,10 @@
 /*
- * The record files changed since a commit (--changed-since, the dirty mark
- * of reports): the commit's tree against the index, then the index against
- * the work tree by the stat data git keeps, as git status compares them,
- * but only over the record directories and without libgit2's diff, which
- * walks and allocates for every file of the repository.
+ * The files of some directories changed since a commit (--changed-since,
+ * the dirty mark of reports): the commit's tree against the index, then
+ * the index against the work tree by the stat data git keeps, as git
+ * status compares them, but only over those directories and without
+ * libgit2's diff, which walks and allocates for every file of the
+ * repository.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -16,7 +17,6 @@
 #include "diag.h"
 #include "git_int.h"
 #include "pool.h"
-#include "repo.h"
 #include "xalloc.h"
 
 /* Index entries whose work tree files one job item looks at. */
@@ -30,13 +30,13 @@ enum wt_state {
 	WT_GONE, /* no file (or none git would look at) */
 };
 
-/* An index entry of a record file. */
+/* An index entry of a file the comparison looks at. */
 struct ent {
 	size_t name; /* offset of its name in the arena */
 	uint32_t ctime_s, ctime_ns, mtime_s, mtime_ns, ino, mode, uid, gid;
 	uint32_t size;
 	unsigned char id[GIT_OID_RAWSZ];
-	unsigned char kind;    /* or KIND_COUNT for gdprctl.yaml */
+	uint16_t dir;          /* its directory, or TOP(c) for a top file */
 	unsigned char stage;   /* > 0: a conflict */
 	unsigned char unseen;  /* assume-unchanged or skip-worktree */
 	unsigned char added;   /* not in the commit's tree */
@@ -46,16 +46,20 @@ struct ent {
 
 struct cmp {
 	struct gitr *g;
+	const struct git_files *f;
 	struct ent *v;
 	size_t n, cap;
-	struct buf names;       /* the arena: every name, NUL-terminated */
-	struct timespec stamp;  /* of the index file */
-	int fd[KIND_COUNT + 1]; /* the record directories, then the root */
+	struct buf names;      /* the arena: every name, NUL-terminated */
+	struct timespec stamp; /* of the index file */
+	int *fd; /* the directories of f, then the root: TOP(c) + 1 */
 	int filemode, symlinks, trustctime, nsec;
-	int last; /* the kind classify found last */
+	int last; /* the directory classify found last */
 	int dirs; /* open_dirs has opened fd */
 	struct git_pathset *out;
 };
+
+/* The directory number of the files at the top of the root. */
+#define TOP(c) ((int)(c)->f->ndirs)
 
 static int
 cmp_str(const void *a, const void *b)
@@ -105,14 +109,14 @@ name_of(const struct cmp *c, const struct ent *e)
 	return c->names.ptr + e->name;
 }
 
-/* The path relative to the root of file name of kind k. */
+/* The path relative to the root of file name of directory d. */
 static char *
-record_path(int k, const char *name)
+path_of(const struct cmp *c, int d, const char *name)
 {
 	struct buf p = BUF_INIT;
 
-	if (k < KIND_COUNT)
-		buf_printf(&p, "%s/", kind_info[k].dir);
+	if (d < TOP(c))
+		buf_printf(&p, "%s/", c->f->dirs[d]);
 	buf_puts(&p, name);
 	return buf_detach(&p);
 }
@@ -125,39 +129,82 @@ pathset_take(struct git_pathset *s, char *path)
 	s->v[s->n++] = path;
 }
 
-/* Add the record file name of kind k to the changes. */
+/* Add the file name of directory d to the changes. */
 static void
-changed(struct cmp *c, int k, const char *name)
+changed(struct cmp *c, int d, const char *name)
 {
-	pathset_take(c->out, record_path(k, name));
+	pathset_take(c->out, path_of(c, d, name));
+}
+
+/* Whether name is one of the files of f's directories. */
+static int
+dir_file(const struct git_files *f, const char *name)
+{
+	return strchr(name, '/') == NULL && f->name_ok(name);
+}
+
+/* Whether name is one of the files of f at the top of the root. */
+static int
+top_file(const struct git_files *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->ntop; i++)
+		if (strcmp(name, f->top[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /*
- * The kind of the record file at path (relative to the root) and its name
- * in its directory, or -1. Paths come in order: most are in the directory
- * of the one before.
+ * The directory of the file at path (relative to the root) that f names,
+ * trying hint first, and its name there; ndirs for a file at the top, -1
+ * for a path f does not name.
+ */
+static int
+file_dir(
+    const struct git_files *f, const char *path, int hint, const char **name)
+{
+	const char *slash;
+	size_t n, d;
+
+	if (hint >= 0 && (size_t)hint < f->ndirs) {
+		n = strlen(f->dirs[hint]);
+		if (strncmp(path, f->dirs[hint], n) == 0 && path[n] == '/') {
+			*name = path + n + 1;
+			return dir_file(f, *name) ? hint : -1;
+		}
+	}
+	*name = path;
+	slash = strchr(path, '/');
+	if (slash == NULL)
+		return top_file(f, path) ? (int)f->ndirs : -1;
+	n = (size_t)(slash - path);
+	for (d = 0; d < f->ndirs; d++) {
+		if (strlen(f->dirs[d]) == n &&
+		    strncmp(path, f->dirs[d], n) == 0) {
+			*name = slash + 1;
+			return dir_file(f, *name) ? (int)d : -1;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The directory of the file at path and its name in it, or -1 (see
+ * file_dir). Paths come in order: most are in the directory of the one
+ * before.
  */
 static int
 classify(struct cmp *c, const char *path, const char **name)
 {
-	int k = c->last;
-	size_t n;
+	int d = file_dir(c->f, path, c->last, name);
 
-	if (k >= 0 && k < KIND_COUNT) {
-		n = strlen(kind_info[k].dir);
-		if (strncmp(path, kind_info[k].dir, n) == 0 && path[n] == '/') {
-			*name = path + n + 1;
-			return repo_record_name(*name) ? k : -1;
-		}
-	}
-	k = repo_record_kind(path);
-	if (k >= 0)
-		c->last = k;
-	*name = k >= 0 && k < KIND_COUNT ? strchr(path, '/') + 1 : path;
-	return k;
+	if (d >= 0)
+		c->last = d;
+	return d;
 }
 
-/* The index entries of record files, in the index's (path) order. */
+/* The index entries of the files of c->f, in the index's (path) order. */
 static int
 read_index(struct cmp *c, struct gitx *x)
 {
@@ -168,10 +215,10 @@ read_index(struct cmp *c, struct gitx *x)
 	while ((rc = gitx_next(x, &e)) == 1) {
 		const char *name;
 		struct ent *n;
-		int k;
+		int d;
 
 		if (strncmp(e.path, c->g->prefix, plen) != 0 ||
-		    (k = classify(c, e.path + plen, &name)) < 0)
+		    (d = classify(c, e.path + plen, &name)) < 0)
 			continue;
 		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
 		n = &c->v[c->n++];
@@ -188,7 +235,7 @@ read_index(struct cmp *c, struct gitx *x)
 		n->gid = e.gid;
 		n->size = e.size;
 		memcpy(n->id, e.id, GIT_OID_RAWSZ);
-		n->kind = (unsigned char)k;
+		n->dir = (uint16_t)d;
 		n->stage = (unsigned char)e.stage;
 		n->unseen = e.assume_valid || e.skip_worktree;
 		/* Never in a tree: git add -N. */
@@ -197,16 +244,15 @@ read_index(struct cmp *c, struct gitx *x)
 	return rc;
 }
 
-/* Whether a tree entry can be a record file of the directory. */
+/* Whether a tree entry can be one of the files of directory d. */
 static int
-tree_file(const git_tree_entry *te, int k)
+tree_file(const struct cmp *c, const git_tree_entry *te, int d)
 {
 	const char *name = git_tree_entry_name(te);
 
 	if (git_tree_entry_filemode(te) == GIT_FILEMODE_TREE)
 		return 0;
-	return k < KIND_COUNT ? repo_record_name(name)
-	                      : strcmp(name, CONFIG_FILE) == 0;
+	return d < TOP(c) ? dir_file(c->f, name) : top_file(c->f, name);
 }
 
 /* Mark an index entry against the tree entry of the same name. */
@@ -223,21 +269,21 @@ match(struct ent *e, const git_tree_entry *te)
 }
 
 /*
- * Walk the files of tree t (NULL: none) that are records of kind k and
- * the index entries of kind k side by side, both in name order: a file
- * only in the tree is a change, an entry only in the index an addition.
+ * Walk the files of tree t (NULL: none) of directory d and the index
+ * entries of directory d side by side, both in name order: a file only
+ * in the tree is a change, an entry only in the index an addition.
  */
 static void
-walk(struct cmp *c, int k, git_tree *t)
+walk(struct cmp *c, int d, git_tree *t)
 {
 	size_t i = 0, j, nt = t != NULL ? git_tree_entrycount(t) : 0;
 	int matched = 0;
 
 	for (j = 0; j <= c->n; j++) {
 		const char *name = NULL;
-		int d = 1;
+		int order = 1;
 
-		if (j < c->n && c->v[j].kind != k)
+		if (j < c->n && c->v[j].dir != d)
 			continue;
 		if (j < c->n)
 			name = name_of(c, &c->v[j]);
@@ -246,18 +292,19 @@ walk(struct cmp *c, int k, git_tree *t)
 		for (; i < nt; i++, matched = 0) {
 			const git_tree_entry *te = git_tree_entry_byindex(t, i);
 
-			if (!tree_file(te, k))
+			if (!tree_file(c, te, d))
 				continue;
-			d = name != NULL ? strcmp(git_tree_entry_name(te), name)
-			                 : -1;
-			if (d >= 0)
+			order = name != NULL
+			    ? strcmp(git_tree_entry_name(te), name)
+			    : -1;
+			if (order >= 0)
 				break;
 			if (!matched)
-				changed(c, k, git_tree_entry_name(te));
+				changed(c, d, git_tree_entry_name(te));
 		}
 		if (j == c->n)
 			break;
-		if (i < nt && d == 0) {
+		if (i < nt && order == 0) {
 			match(&c->v[j], git_tree_entry_byindex(t, i));
 			matched = 1;
 		} else {
@@ -296,10 +343,11 @@ against_tree(struct cmp *c, git_tree *tree, const struct gitx *x)
 	git_tree_entry *te = NULL;
 	git_tree *t;
 	char *path;
-	int k, rc = 0;
+	size_t i;
+	int d, rc = 0;
 
-	for (k = 0; k < KIND_COUNT && rc == 0; k++) {
-		path = gitr_path(c->g, kind_info[k].dir);
+	for (d = 0; d < TOP(c) && rc == 0; d++) {
+		path = gitr_path(c->g, c->f->dirs[d]);
 		cached = gitx_tree(x, path);
 		if (cached != NULL &&
 		    git_tree_entry_bypath(&te, tree, path) == 0 &&
@@ -310,11 +358,11 @@ against_tree(struct cmp *c, git_tree *tree, const struct gitx *x)
 
 			/* Only conflicts (not in the cache tree) differ. */
 			for (j = 0; j < c->n; j++)
-				if (c->v[j].kind == k && c->v[j].stage > 0)
+				if (c->v[j].dir == d && c->v[j].stage > 0)
 					c->v[j].differs = 1;
 		} else {
 			t = subtree(c, tree, path, &rc);
-			walk(c, k, t);
+			walk(c, d, t);
 			git_tree_free(t);
 		}
 		git_tree_entry_free(te);
@@ -323,28 +371,30 @@ against_tree(struct cmp *c, git_tree *tree, const struct gitx *x)
 	}
 	if (rc < 0)
 		return -1;
-	/* gdprctl.yaml: the records root's tree holds more than records. */
+	/* The top files: the root's tree holds more than they. */
 	path = gitr_path(c->g, "");
 	if (*path != '\0')
 		path[strlen(path) - 1] = '\0';
 	t = *path != '\0' ? subtree(c, tree, path, &rc) : tree;
 	free(path);
-	if (rc == 0) {
-		const git_tree_entry *cfg =
-		    t != NULL ? git_tree_entry_byname(t, CONFIG_FILE) : NULL;
+	for (i = 0; rc == 0 && i < c->f->ntop; i++) {
+		const char *name = c->f->top[i];
+		const git_tree_entry *top =
+		    t != NULL ? git_tree_entry_byname(t, name) : NULL;
 		size_t j;
 		int found = 0;
 
-		if (cfg != NULL && !tree_file(cfg, KIND_COUNT))
-			cfg = NULL;
+		if (top != NULL && !tree_file(c, top, TOP(c)))
+			top = NULL;
 		for (j = 0; j < c->n; j++) {
-			if (c->v[j].kind == KIND_COUNT) {
-				match(&c->v[j], cfg);
+			if (c->v[j].dir == TOP(c) &&
+			    strcmp(name_of(c, &c->v[j]), name) == 0) {
+				match(&c->v[j], top);
 				found = 1;
 			}
 		}
-		if (!found && cfg != NULL)
-			changed(c, KIND_COUNT, CONFIG_FILE);
+		if (!found && top != NULL)
+			changed(c, TOP(c), name);
 	}
 	if (t != tree)
 		git_tree_free(t);
@@ -373,7 +423,7 @@ same_time(const struct cmp *c, uint32_t s, uint32_t ns, struct timespec t)
 static enum wt_state
 look(const struct cmp *c, const struct ent *e)
 {
-	int fd = c->fd[e->kind];
+	int fd = c->fd[e->dir];
 	uint32_t mode;
 	struct stat st;
 
@@ -463,7 +513,7 @@ hash(const struct cmp *c, const struct ent *e, git_oid *id)
 	size_t len = 0;
 	struct stat st;
 	ssize_t n;
-	int fd = c->fd[e->kind], rc = -1;
+	int fd = c->fd[e->dir], rc = -1;
 
 	if (fstatat(fd, name_of(c, e), &st, AT_SYMLINK_NOFOLLOW) < 0)
 		return -1;
@@ -484,7 +534,7 @@ hash(const struct cmp *c, const struct ent *e, git_oid *id)
 	/* The filters (core.autocrlf, .gitattributes) of the path; with
 	 * core.symlinks off a link is a file holding its target, as is. */
 	if (!S_ISLNK(e->mode)) {
-		rel = record_path(e->kind, name_of(c, e));
+		rel = path_of(c, e->dir, name_of(c, e));
 		path = gitr_path(c->g, rel);
 		rc = git_filter_list_load(&fl, c->g->repo, NULL, path,
 		    GIT_FILTER_TO_ODB, GIT_FILTER_ALLOW_UNSAFE);
@@ -524,7 +574,7 @@ settle(struct cmp *c)
 		if (e->stage > 0 ||
 		    ((e->differs || e->wt != WT_SAME) &&
 		        !(e->added && e->wt == WT_GONE)))
-			changed(c, e->kind, name_of(c, e));
+			changed(c, e->dir, name_of(c, e));
 	}
 }
 
@@ -555,60 +605,60 @@ read_config(struct cmp *c)
 	return 0;
 }
 
-/* Open the root and its record directories (-1 for those git sees no
- * files in: none, a file, a symbolic link). */
+/* Open the root and its directories (-1 for those git sees no files
+ * in: none, a file, a symbolic link). */
 static int
 open_dirs(struct cmp *c, const char *root)
 {
-	int k, fd;
+	int d, fd;
 
 	if (c->dirs)
 		return 0;
 	c->dirs = 1;
-	fd = c->fd[KIND_COUNT] = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = c->fd[TOP(c)] = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		diag_error(
 		    "cannot use directory '%s': %s", root, strerror(errno));
 		return -1;
 	}
-	for (k = 0; k < KIND_COUNT; k++) {
-		c->fd[k] = openat(fd, kind_info[k].dir,
+	for (d = 0; d < TOP(c); d++) {
+		c->fd[d] = openat(fd, c->f->dirs[d],
 		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		if (c->fd[k] < 0 && errno != ENOENT && errno != ENOTDIR &&
+		if (c->fd[d] < 0 && errno != ENOENT && errno != ENOTDIR &&
 		    errno != ELOOP) {
 			diag_error("cannot read directory '%s': %s",
-			    kind_info[k].dir, strerror(errno));
+			    c->f->dirs[d], strerror(errno));
 			return -1;
 		}
 	}
 	return 0;
 }
 
-/* The record files of the work tree, from its directories, sorted. */
+/* The files of the work tree's directories, sorted. */
 static int
 list_dirs(const struct cmp *c, struct git_pathset *l)
 {
 	struct dirent *de;
 	DIR *dp;
-	int k, fd;
+	int d, fd;
 
-	for (k = 0; k < KIND_COUNT; k++) {
-		if (c->fd[k] < 0)
+	for (d = 0; d < TOP(c); d++) {
+		if (c->fd[d] < 0)
 			continue;
-		fd = dup(c->fd[k]);
+		fd = dup(c->fd[d]);
 		dp = fd >= 0 ? fdopendir(fd) : NULL;
 		if (dp == NULL) {
 			if (fd >= 0)
 				close(fd);
 			diag_error("cannot read directory '%s': %s",
-			    kind_info[k].dir, strerror(errno));
+			    c->f->dirs[d], strerror(errno));
 			return -1;
 		}
 		while ((de = readdir(dp)) != NULL) {
-			if (!repo_record_name(de->d_name))
+			if (!dir_file(c->f, de->d_name))
 				continue;
 			l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
-			l->v[l->n++] = record_path(k, de->d_name);
+			l->v[l->n++] = path_of(c, d, de->d_name);
 		}
 		closedir(dp);
 	}
@@ -619,17 +669,17 @@ list_dirs(const struct cmp *c, struct git_pathset *l)
 /* A file of the work tree not in the index: a change when it is one git
  * would add (a file or a link, not ignored). */
 static int
-untracked_one(struct cmp *c, int k, const char *name)
+untracked_one(struct cmp *c, int d, const char *name)
 {
 	struct stat st;
 	char *rel, *path;
 	int ignored = 0, rc;
 
-	if ((k < KIND_COUNT && !repo_record_name(name)) || c->fd[k] < 0 ||
-	    fstatat(c->fd[k], name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	if ((d < TOP(c) && !dir_file(c->f, name)) || c->fd[d] < 0 ||
+	    fstatat(c->fd[d], name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
 	    wt_mode(&st) == 0)
 		return 0;
-	rel = record_path(k, name);
+	rel = path_of(c, d, name);
 	path = gitr_path(c->g, rel);
 	rc = git_ignore_path_is_ignored(&ignored, c->g->repo, path);
 	free(path);
@@ -647,57 +697,59 @@ untracked_one(struct cmp *c, int k, const char *name)
 static int
 untracked(struct cmp *c, const char *const *listed, size_t nlisted)
 {
-	size_t cur[KIND_COUNT] = {0}, i, j, dlen = 0;
-	int k = -1, d, rc = 0;
+	size_t *cur = xcalloc(c->f->ndirs + 1, sizeof(*cur)), i, j, t;
+	int d = -1, order, rc = 0;
 
 	for (i = 0; i < nlisted && rc == 0; i++) {
-		const char *path = listed[i], *name;
+		const char *name;
 
 		/* Most paths are in the directory of the one before. */
-		if (k < 0 || strncmp(path, kind_info[k].dir, dlen) != 0 ||
-		    path[dlen] != '/') {
-			k = repo_record_kind(path);
-			if (k < 0 || k == KIND_COUNT) {
-				k = -1;
-				continue;
-			}
-			dlen = strlen(kind_info[k].dir);
-		}
-		name = path + dlen + 1;
-		d = 1;
-		for (j = cur[k]; j < c->n; j++)
-			if (c->v[j].kind == k &&
-			    (d = strcmp(name_of(c, &c->v[j]), name)) >= 0)
+		d = file_dir(c->f, listed[i], d, &name);
+		if (d < 0 || d == TOP(c))
+			continue;
+		order = 1;
+		for (j = cur[d]; j < c->n; j++)
+			if (c->v[j].dir == d &&
+			    (order = strcmp(name_of(c, &c->v[j]), name)) >= 0)
 				break;
-		if (d == 0) {
+		if (order == 0) {
 			/* Past this name's entries, one per stage. */
 			for (j++; j < c->n && c->v[j].stage > 0 &&
 			     strcmp(name_of(c, &c->v[j]), name) == 0;
 			     j++)
 				;
 		} else {
-			rc = untracked_one(c, k, name);
+			rc = untracked_one(c, d, name);
 		}
-		cur[k] = j;
+		cur[d] = j;
 	}
-	for (j = 0; j < c->n && c->v[j].kind != KIND_COUNT; j++)
-		;
-	if (rc == 0 && j == c->n)
-		rc = untracked_one(c, KIND_COUNT, CONFIG_FILE);
+	free(cur);
+	for (t = 0; rc == 0 && t < c->f->ntop; t++) {
+		for (j = 0; j < c->n &&
+		     !(c->v[j].dir == TOP(c) &&
+		         strcmp(name_of(c, &c->v[j]), c->f->top[t]) == 0);
+		     j++)
+			;
+		if (j == c->n)
+			rc = untracked_one(c, TOP(c), c->f->top[t]);
+	}
 	return rc;
 }
 
 static void
-cmp_init(struct cmp *c, struct gitr *g, struct git_pathset *out)
+cmp_init(struct cmp *c, struct gitr *g, const struct git_files *f,
+    struct git_pathset *out)
 {
-	int k;
+	int d;
 
 	memset(c, 0, sizeof(*c));
 	c->g = g;
+	c->f = f;
 	c->out = out;
 	c->last = -1;
-	for (k = 0; k <= KIND_COUNT; k++)
-		c->fd[k] = -1;
+	c->fd = xcalloc(f->ndirs + 1, sizeof(*c->fd));
+	for (d = 0; d <= TOP(c); d++)
+		c->fd[d] = -1;
 }
 
 /* The index against tree: read the index, then compare. */
@@ -751,23 +803,24 @@ wt_side(struct cmp *c, const char *root, const struct git_wt *wt)
 static void
 cmp_free(struct cmp *c)
 {
-	int k;
+	int d;
 
-	for (k = 0; k <= KIND_COUNT; k++)
-		if (c->fd[k] >= 0)
-			close(c->fd[k]);
+	for (d = 0; d <= TOP(c); d++)
+		if (c->fd[d] >= 0)
+			close(c->fd[d]);
+	free(c->fd);
 	free(c->v);
 	buf_free(&c->names);
 }
 
 int
-gitr_changed(struct gitr *g, const char *root, git_tree *tree,
-    const struct git_wt *wt, struct git_pathset *out)
+gitr_changed(struct gitr *g, const char *root, const struct git_files *f,
+    git_tree *tree, const struct git_wt *wt, struct git_pathset *out)
 {
 	struct cmp c;
 	int rc;
 
-	cmp_init(&c, g, out);
+	cmp_init(&c, g, f, out);
 	rc = index_side(&c, tree);
 	if (rc == 0)
 		rc = wt_side(&c, root, wt);
@@ -784,7 +837,8 @@ struct git_changes {
 };
 
 int
-git_changes_open(struct git_changes **out, const char *root, const char *rev)
+git_changes_open(struct git_changes **out, const char *root, const char *rev,
+    const struct git_files *f)
 {
 	struct git_changes *ch;
 	git_commit *commit = NULL;
@@ -793,11 +847,12 @@ git_changes_open(struct git_changes **out, const char *root, const char *rev)
 
 	*out = NULL;
 	ch = xcalloc(1, sizeof(*ch));
-	cmp_init(&ch->c, &ch->g, &ch->found);
+	cmp_init(&ch->c, &ch->g, f, &ch->found);
 	rc = gitr_open(&ch->g, root);
 	if (rc == 1)
 		diag_error("--changed-since needs a git repository");
 	if (rc != 0) {
+		cmp_free(&ch->c);
 		free(ch);
 		return -1;
 	}
@@ -854,13 +909,13 @@ git_changes_free(struct git_changes *ch)
 }
 
 int
-git_changed_since(const char *root, const char *rev, const struct git_wt *wt,
-    struct git_pathset *out)
+git_changed_since(const char *root, const char *rev, const struct git_files *f,
+    const struct git_wt *wt, struct git_pathset *out)
 {
 	struct git_changes *ch;
 	int rc;
 
-	if (git_changes_open(&ch, root, rev) < 0)
+	if (git_changes_open(&ch, root, rev, f) < 0)
 		return -1;
 	rc = git_changes_finish(ch, wt, out);
 	git_changes_free(ch);

@@ -35,11 +35,11 @@ int gitr_need_history(const struct gitr *g, const char *what);
 void gitr_date(git_time_t t, int offset, char out[11]);
 
 /*
- * The record files that differ between tree and the index or the work
+ * The files of f that differ between tree and the index or the work
  * tree, untracked ones included, into out (see git_changed_since).
  */
-int gitr_changed(struct gitr *g, const char *root, git_tree *tree,
-    const struct git_wt *wt, struct git_pathset *out);
+int gitr_changed(struct gitr *g, const char *root, const struct git_files *f,
+    git_tree *tree, const struct git_wt *wt, struct git_pathset *out);
 
 /* One entry of the index file (git_index.c). */
 struct gitx_entry {

@@ -94,6 +94,9 @@ repo_find_root(const char *start, char **out)
 	return -1;
 }
 
+/* The files at the top of the root that belong to the records. */
+static const char *const top_files[] = {CONFIG_FILE};
+
 int
 repo_open(struct repo **out, const char *start, struct diag_list *d)
 {
@@ -111,8 +114,12 @@ repo_open_at(
 	*out = NULL;
 	r = xcalloc(1, sizeof(*r));
 	r->jobs = pool_default_jobs();
-	for (k = 0; k < KIND_COUNT; k++)
+	for (k = 0; k < KIND_COUNT; k++) {
 		r->dirfd[k] = -1;
+		r->dirs[k] = kind_info[k].dir;
+	}
+	r->files = (struct git_files){
+	    r->dirs, KIND_COUNT, repo_record_name, top_files, 1};
 	if (repo_find_root(start, &r->root) < 0) {
 		free(r);
 		return -1;

@@ -56,6 +56,10 @@ struct repo {
 	struct git_pathset changed;
 	int scoped;
 	struct config cfg;
+	/* The record files, for git: the record directories and gdprctl.yaml.
+	 */
+	const char *dirs[KIND_COUNT];
+	struct git_files files;
 	int jobs;            /* threads for loading; set before repo_load */
 	struct record *recs; /* sorted by path */
 	size_t n, cap;

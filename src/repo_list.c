@@ -313,6 +313,7 @@ cmp_dir(const void *a, const void *b)
 struct list_job {
 	struct listing l;
 	const char *root, *rev; /* rev NULL: no comparison */
+	const struct git_files *files;
 	struct git_changes *ch;
 	int job[KIND_COUNT + 1]; /* a kind, or KIND_COUNT for git's part */
 	/* Slices wait for git's part, the first job, to be done. */
@@ -337,7 +338,7 @@ list_job(size_t i, int worker, void *arg)
 	} else if (j->job[i] < KIND_COUNT) {
 		list_dir((size_t)j->job[i], worker, &j->l);
 	} else {
-		git_changes_open(&j->ch, j->root, j->rev);
+		git_changes_open(&j->ch, j->root, j->rev, j->files);
 		pthread_mutex_lock(&j->lock);
 		j->open = 1;
 		pthread_cond_broadcast(&j->opened);
@@ -380,6 +381,7 @@ repo_list_worktree(struct repo *r, const char *rev, struct git_changes **ch)
 	pthread_cond_init(&j.opened, NULL);
 	j.root = r->root;
 	j.rev = rev;
+	j.files = &r->files;
 	j.l.root = open(r->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (j.l.root < 0) {
 		diag_error(

@@ -40,7 +40,7 @@ repo_scope_changed(struct repo *r, const char *rev)
 	struct git_changes *ch = NULL;
 	int rc;
 
-	if (git_changes_open(&ch, r->root, rev) < 0)
+	if (git_changes_open(&ch, r->root, rev, &r->files) < 0)
 		return -1;
 	rc = scope(r, ch, 0);
 	git_changes_free(ch);

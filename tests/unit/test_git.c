@@ -22,6 +22,13 @@
 
 #define CONFIG "organisation:\n  name: Test\n"
 
+/* The record files, as the repository describes them to git. */
+static const char *const record_dirs[] = {
+    "register", "dpa", "incident", "dpia", "ros", "request", "plan"};
+static const char *const record_top[] = {"gdprctl.yaml"};
+static const struct git_files record_files = {
+    record_dirs, 7, repo_record_name, record_top, 1};
+
 /* A scratch repository: dir is its work tree, root the records root. */
 struct fx {
 	char dir[64];
@@ -568,9 +575,11 @@ test_changed_since(void **state)
 	        "id: DPA-001\n", "plan/PLAN-2025.yaml", "id: PLAN-2025\n",
 	        "incident/INC-001.yaml", "id: INC-001\n", "README", "x", NULL});
 	head_at(&c2);
-	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
+	assert_int_equal(
+	    git_changed_since(F.root, "HEAD", &record_files, NULL, &s), 0);
 	assert_int_equal(s.n, 0);
-	assert_int_equal(git_changed_since(F.root, "HEAD~1", NULL, &s), 0);
+	assert_int_equal(
+	    git_changed_since(F.root, "HEAD~1", &record_files, NULL, &s), 0);
 	assert_set(&s, (const char *const[]){"plan/PLAN-2025.yaml", NULL});
 	git_pathset_free(&s);
 
@@ -586,7 +595,8 @@ test_changed_since(void **state)
 	put("register/old/REG-009.yaml", "x");
 	put("register/.REG-008.yaml", "x");
 	put("README", "changed");
-	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
+	assert_int_equal(
+	    git_changed_since(F.root, "HEAD", &record_files, NULL, &s), 0);
 	assert_set(&s,
 	    (const char *const[]){"dpa/DPA-001.yaml", "register/REG-001.yaml",
 	        "register/REG-002.yaml", "register/REG-003.yaml",
@@ -609,8 +619,55 @@ test_changed_since(void **state)
 	diag_list_free(&d);
 
 	put("gdprctl.yaml", CONFIG "# changed\n");
-	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
+	assert_int_equal(
+	    git_changed_since(F.root, "HEAD", &record_files, NULL, &s), 0);
 	assert_true(git_pathset_has(&s, "gdprctl.yaml"));
+	git_pathset_free(&s);
+	fx_close();
+}
+
+/* A text file's name, for a git_files that is not the records'. */
+static int
+txt_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+/* The comparison knows only the directories, names and top files it is
+ * given: here two directories of text files and two top files. */
+static void
+test_changed_other_files(void **state)
+{
+	static const char *const dirs[] = {"notes", "docs"};
+	static const char *const top[] = {"README", "LICENSE"};
+	static const struct git_files f = {dirs, 2, txt_name, top, 2};
+	struct git_pathset s = {0};
+	git_oid c1;
+
+	(void)state;
+	fx_open("sub");
+	c1 = mk("c1", "A", "2025-01-01T10:00:00", 0, NULL, NULL,
+	    (const char *const[]){"sub/gdprctl.yaml", CONFIG, "sub/notes/a.txt",
+	        "a", "sub/notes/b.md", "b", "sub/docs/c.txt", "c", "sub/README",
+	        "r", "sub/LICENSE", "l", "sub/register/REG-001.yaml",
+	        "id: REG-001\n", "README", "r", NULL});
+	head_at(&c1);
+	assert_int_equal(git_changed_since(F.root, "HEAD", &f, NULL, &s), 0);
+	assert_int_equal(s.n, 0);
+	put("sub/notes/a.txt", "changed");
+	put("sub/notes/b.md", "changed");
+	put("sub/docs/d.txt", "new");
+	put("sub/README", "changed");
+	put("sub/register/REG-001.yaml", "id: REG-001\nname: x\n");
+	put("sub/gdprctl.yaml", CONFIG "# changed\n");
+	put("README", "changed above the root");
+	del("sub/LICENSE");
+	assert_int_equal(git_changed_since(F.root, "HEAD", &f, NULL, &s), 0);
+	assert_set(&s,
+	    (const char *const[]){
+	        "LICENSE", "README", "docs/d.txt", "notes/a.txt", NULL});
 	git_pathset_free(&s);
 	fx_close();
 }
@@ -625,7 +682,7 @@ test_provenance(void **state)
 
 	(void)state;
 	fx_open(NULL);
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_NO_COMMITS);
 	git_prov_text(&p, &b);
 	assert_string_equal(
@@ -641,7 +698,7 @@ test_provenance(void **state)
 	        "register/REG-001.yaml", "id: REG-001\nname: x\n", "README",
 	        "x", NULL});
 	head_at(&c2);
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_COMMIT);
 	assert_string_equal(p.date, "2026-01-15");
 	assert_int_equal(strlen(p.commit), 7);
@@ -654,10 +711,10 @@ test_provenance(void **state)
 	buf_reset(&b);
 
 	put("README", "not a record");
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_false(p.dirty);
 	put("request/REQ-2026-001.yaml", "id: REQ-2026-001\n");
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_true(p.dirty);
 	git_prov_text(&p, &b);
 	snprintf(want, sizeof(want),
@@ -668,27 +725,29 @@ test_provenance(void **state)
 	buf_reset(&b);
 	del("request/REQ-2026-001.yaml");
 	put("register/REG-001.yaml", "id: REG-001\nname: x\n");
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_false(p.dirty);
 	put("register/REG-001.yaml", "id: REG-001\nname: staged\n");
 	stage("register/REG-001.yaml");
 	put("register/REG-001.yaml", "id: REG-001\nname: x\n");
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_true(p.dirty);
 	del("register/REG-001.yaml");
-	assert_int_equal(git_provenance(F.root, NULL, &p), 0);
+	assert_int_equal(git_provenance(F.root, NULL, &record_files, &p), 0);
 	assert_true(p.dirty);
 
 	/* --at: the commit of the revision, never dirty. */
-	assert_int_equal(git_provenance(F.root, "HEAD~1", &p), 0);
+	assert_int_equal(
+	    git_provenance(F.root, "HEAD~1", &record_files, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_COMMIT);
 	assert_memory_equal(p.commit, git_oid_tostr_s(&c1), 7);
 	assert_string_equal(p.date, "2025-01-01");
 	assert_false(p.dirty);
-	assert_int_equal(git_provenance(F.root, "HEAD~9", &p), -1);
+	assert_int_equal(
+	    git_provenance(F.root, "HEAD~9", &record_files, &p), -1);
 	fx_close();
 
-	assert_int_equal(git_provenance("/", NULL, &p), 0);
+	assert_int_equal(git_provenance("/", NULL, &record_files, &p), 0);
 	assert_int_equal(p.state, GIT_PROV_NO_REPO);
 	git_prov_text(&p, &b);
 	assert_string_equal(
@@ -777,8 +836,8 @@ listed(const char *rev, struct git_pathset *out)
 
 /*
  * git_changed_since(rev), from the directories and from a listing (when
- * there is a gdprctl.yaml to open the records with), is want; so is the
- * oracle's set when agree is set.
+ * there is a gdprctl.yaml to open the records with), &record_files, is want; so
+ * is the oracle's set when agree is set.
  */
 static void
 expect(const char *rev, int agree, const char *const *want)
@@ -786,7 +845,8 @@ expect(const char *rev, int agree, const char *const *want)
 	struct git_pathset s = {0};
 	char *cfg = at(F.root, "gdprctl.yaml");
 
-	assert_int_equal(git_changed_since(F.root, rev, NULL, &s), 0);
+	assert_int_equal(
+	    git_changed_since(F.root, rev, &record_files, NULL, &s), 0);
 	assert_set(&s, want);
 	git_pathset_free(&s);
 	if (access(cfg, F_OK) == 0) {
@@ -1293,7 +1353,8 @@ test_index_bad(void **state)
 	assert_int_equal(gitx_open(&x, file), 0);
 	assert_int_equal(gitx_next(&x, &e), -1);
 	gitx_close(&x);
-	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), -1);
+	assert_int_equal(
+	    git_changed_since(F.root, "HEAD", &record_files, NULL, &s), -1);
 	/* Too short, another format, version 5. */
 	put_index(split, 20);
 	assert_int_equal(gitx_open(&x, file), -1);
@@ -1348,7 +1409,8 @@ test_shallow(void **state)
 	assert_int_equal(git_history(F.root, "register/REG-001.yaml", &h), -1);
 	assert_int_equal(h.n, 0);
 	assert_int_equal(git_count_commits(F.root, NULL, 2025, dirs, 1, n), -1);
-	assert_int_equal(git_changed_since(F.root, "HEAD", NULL, &s), 0);
+	assert_int_equal(
+	    git_changed_since(F.root, "HEAD", &record_files, NULL, &s), 0);
 	git_pathset_free(&s);
 	fx_close();
 }
@@ -1373,6 +1435,7 @@ main(void)
 	    cmocka_unit_test(test_changed_no_index),
 	    cmocka_unit_test(test_index_reader),
 	    cmocka_unit_test(test_index_bad),
+	    cmocka_unit_test(test_changed_other_files),
 	    cmocka_unit_test(test_provenance),
 	    cmocka_unit_test(test_shallow),
 	};
