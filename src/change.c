@@ -57,10 +57,8 @@ done:
 static void
 copy_rules(struct diag_list *dst, const struct diag_list *rules)
 {
-	size_t i;
-
-	for (i = 0; rules != NULL && i < rules->nov; i++)
-		diag_override(dst, rules->ov[i].rule, rules->ov[i].severity);
+	if (rules != NULL)
+		diag_copy_overrides(dst, rules);
 }
 
 static int
@@ -94,7 +92,7 @@ new_errors(const struct diag_list *before, const struct diag_list *after,
 				const struct diag *b = &before->v[j];
 
 				if (!used[j] && is_error_of(b, path) &&
-				    strcmp(b->rule, a->rule) == 0 &&
+				    b->rule == a->rule &&
 				    (pass == 1 ||
 				        strcmp(b->message, a->message) == 0))
 					break;
@@ -107,8 +105,7 @@ new_errors(const struct diag_list *before, const struct diag_list *after,
 		const struct diag *a = &after->v[i];
 
 		if (!matched[i] && is_error_of(a, path))
-			diag_addp(fresh, a->path, a->line, a->col, a->severity,
-			    a->rule, a->pointer, "%s", a->message);
+			diag_push(fresh, a);
 	}
 	free(used);
 	free(matched);

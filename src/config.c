@@ -5,40 +5,6 @@
 #include "config.h"
 #include "xalloc.h"
 
-const struct rule_info rule_table[] = {
-    {"yaml", DIAG_ERROR},
-    {"schema", DIAG_ERROR},
-    {"id-filename", DIAG_ERROR},
-    {"id-duplicate", DIAG_ERROR},
-    {"ref-missing", DIAG_ERROR},
-    {"art9-condition", DIAG_ERROR},
-    {"public-task-basis", DIAG_WARNING},
-    {"transfer-safeguard", DIAG_ERROR},
-    {"dpa-missing", DIAG_ERROR},
-    {"dpa-expired", DIAG_ERROR},
-    {"breach-notification", DIAG_ERROR},
-    {"breach-subjects", DIAG_ERROR},
-    {"dpia-required", DIAG_WARNING},
-    {"dpia-prior-consultation", DIAG_ERROR},
-    {"ros-stale", DIAG_WARNING},
-    {"review-stale", DIAG_WARNING},
-    {"request-overdue", DIAG_ERROR},
-    {"plan-consistency", DIAG_WARNING},
-    {"personal-data", DIAG_ERROR},
-};
-const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);
-
-int
-rule_known(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < rule_count; i++)
-		if (strcmp(rule_table[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
 static const char *lik_en[] = {
     "Very rare", "Rare", "Frequent", "Very frequent"};
 static const char *con_en[] = {"Small", "Moderate", "Large", "Catastrophic"};
@@ -177,7 +143,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 				continue;
 			if (k > 0 && max->ival <= lv[k - 1].max)
 				diag_add(d, path, max->line, max->col,
-				    DIAG_ERROR, "schema",
+				    RULE_SCHEMA,
 				    "risk level \"%s\" has max %lld, not above "
 				    "the previous level's %ld; list levels from "
 				    "lowest to highest",
@@ -199,7 +165,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 		int ok = 1;
 
 		if (m->n != cfg->nlikelihood) {
-			diag_add(d, path, m->line, m->col, DIAG_ERROR, "schema",
+			diag_add(d, path, m->line, m->col, RULE_SCHEMA,
 			    "risk.matrix has %zu rows but there are %zu "
 			    "likelihood levels; give one row per likelihood",
 			    (size_t)m->n, cfg->nlikelihood);
@@ -211,7 +177,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 			if (row->type != YML_SEQ ||
 			    row->n != cfg->nconsequence) {
 				diag_add(d, path, row->line, row->col,
-				    DIAG_ERROR, "schema",
+				    RULE_SCHEMA,
 				    "risk.matrix row %zu must have %zu cells, "
 				    "one per consequence level",
 				    i + 1, cfg->nconsequence);
@@ -227,7 +193,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 				}
 				if (!level_known(cfg, c->str)) {
 					diag_add(d, path, c->line, c->col,
-					    DIAG_ERROR, "schema",
+					    RULE_SCHEMA,
 					    "\"%s\" is not a risk level of "
 					    "risk.levels",
 					    c->str);
@@ -250,7 +216,7 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 		if (level_known(cfg, n->str))
 			cfg->acceptable = n->str;
 		else
-			diag_add(d, path, n->line, n->col, DIAG_ERROR, "schema",
+			diag_add(d, path, n->line, n->col, RULE_SCHEMA,
 			    "risk.acceptable \"%s\" is not a risk level of "
 			    "risk.levels",
 			    n->str);
@@ -297,8 +263,9 @@ config_load(struct config *cfg, struct yml_doc *doc, struct diag_list *d)
 			const struct yml_node *k = n->pairs[i].key;
 			const struct yml_node *v = n->pairs[i].val;
 			enum diag_severity sev;
+			enum rule r;
 
-			if (!rule_known(k->str) || v->type != YML_STR)
+			if (rule_lookup(k->str, &r) < 0 || v->type != YML_STR)
 				continue;
 			if (strcmp(v->str, "error") == 0)
 				sev = DIAG_ERROR;
@@ -310,9 +277,9 @@ config_load(struct config *cfg, struct yml_doc *doc, struct diag_list *d)
 				continue;
 			/* yaml and schema findings stay: they mean the
 			 * record could not be read as intended. */
-			if (strcmp(k->str, "yaml") == 0)
+			if (r == RULE_YAML)
 				continue;
-			diag_override(d, k->str, sev);
+			diag_override(d, r, sev);
 		}
 	}
 	return 0;

@@ -50,13 +50,4 @@ int config_load(struct config *cfg, struct yml_doc *doc, struct diag_list *d);
 void config_set_locale(struct config *cfg, const char *locale);
 void config_free(struct config *cfg);
 
-/* Rule names of SPEC section 2 with their default severities. */
-struct rule_info {
-	const char *name;
-	enum diag_severity severity;
-};
-extern const struct rule_info rule_table[];
-extern const size_t rule_count;
-int rule_known(const char *name);
-
 #endif

@@ -80,43 +80,27 @@ diag_color_enabled(const char *mode, FILE *fp)
 }
 
 void
-diag_override(struct diag_list *l, const char *rule, enum diag_severity sev)
+diag_override(struct diag_list *l, enum rule r, enum diag_severity sev)
 {
-	size_t i;
-
-	for (i = 0; i < l->nov; i++) {
-		if (strcmp(l->ov[i].rule, rule) == 0) {
-			l->ov[i].severity = sev;
-			return;
-		}
-	}
-	l->ov = xgrow(l->ov, &l->capov, l->nov + 1, sizeof(*l->ov));
-	l->ov[l->nov].rule = xstrdup(rule);
-	l->ov[l->nov].severity = sev;
-	l->nov++;
+	l->level[r] = (unsigned char)(sev + 1);
 }
 
 enum diag_severity
-diag_effective(
-    const struct diag_list *l, const char *rule, enum diag_severity sev)
+diag_effective(const struct diag_list *l, enum rule r)
 {
-	size_t i;
-
-	for (i = 0; i < l->nov; i++)
-		if (strcmp(l->ov[i].rule, rule) == 0)
-			return l->ov[i].severity;
-	return sev;
+	if (l->level[r] != 0)
+		return (enum diag_severity)(l->level[r] - 1);
+	return rule_catalog[r].severity;
 }
 
 static void
 vadd(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *pointer,
-    const char *fmt, va_list ap)
+    enum diag_severity sev, enum rule r, const char *pointer, const char *fmt,
+    va_list ap)
 {
 	struct buf msg = BUF_INIT;
 	struct diag *d;
 
-	sev = diag_effective(l, rule, sev);
 	if (sev == DIAG_OFF)
 		return;
 	buf_vprintf(&msg, fmt, ap);
@@ -126,41 +110,63 @@ vadd(struct diag_list *l, const char *path, int line, int col,
 	d->line = line;
 	d->col = col;
 	d->severity = sev;
-	d->rule = xstrdup(rule);
+	d->rule = r;
 	d->message = buf_detach(&msg);
 	d->pointer = pointer ? xstrdup(pointer) : NULL;
 }
 
 void
-diag_add(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vadd(l, path, line, col, sev, rule, NULL, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_addp(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *pointer,
+diag_add(struct diag_list *l, const char *path, int line, int col, enum rule r,
     const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vadd(l, path, line, col, sev, rule, pointer, fmt, ap);
+	vadd(l, path, line, col, diag_effective(l, r), r, NULL, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_add_warning(struct diag_list *l, const char *path, int line, int col,
+    enum rule r, const char *fmt, ...)
+{
+	enum diag_severity sev =
+	    l->level[r] ? diag_effective(l, r) : DIAG_WARNING;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(l, path, line, col, sev, r, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_addp(struct diag_list *l, const char *path, int line, int col, enum rule r,
+    const char *pointer, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(l, path, line, col, diag_effective(l, r), r, pointer, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_push(struct diag_list *l, const struct diag *d)
+{
+	struct diag *c;
+
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	c = &l->v[l->n++];
+	*c = *d;
+	c->path = xstrdup(d->path);
+	c->message = xstrdup(d->message);
+	c->pointer = d->pointer ? xstrdup(d->pointer) : NULL;
 }
 
 void
 diag_copy_overrides(struct diag_list *dst, const struct diag_list *src)
 {
-	size_t i;
-
-	for (i = 0; i < src->nov; i++)
-		diag_override(dst, src->ov[i].rule, src->ov[i].severity);
+	memcpy(dst->level, src->level, sizeof(dst->level));
 }
 
 void
@@ -185,7 +191,7 @@ cmp_diag(const void *pa, const void *pb)
 		return a->line < b->line ? -1 : 1;
 	if (a->col != b->col)
 		return a->col < b->col ? -1 : 1;
-	if ((c = strcmp(a->rule, b->rule)) != 0)
+	if ((c = strcmp(rule_name(a->rule), rule_name(b->rule))) != 0)
 		return c;
 	if ((c = strcmp(a->message, b->message)) != 0)
 		return c;
@@ -196,7 +202,6 @@ static void
 diag_free_one(struct diag *d)
 {
 	free(d->path);
-	free(d->rule);
 	free(d->message);
 	free(d->pointer);
 }
@@ -213,7 +218,7 @@ diag_sort(struct diag_list *l)
 		struct diag *a = &l->v[j], *b = &l->v[i];
 
 		if (strcmp(a->path, b->path) == 0 && a->line == b->line &&
-		    a->col == b->col && strcmp(a->rule, b->rule) == 0 &&
+		    a->col == b->col && a->rule == b->rule &&
 		    strcmp(a->message, b->message) == 0) {
 			diag_free_one(b);
 			continue;
@@ -258,10 +263,7 @@ diag_list_free(struct diag_list *l)
 		return;
 	for (i = 0; i < l->n; i++)
 		diag_free_one(&l->v[i]);
-	for (i = 0; i < l->nov; i++)
-		free(l->ov[i].rule);
 	free(l->v);
-	free(l->ov);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -313,7 +315,7 @@ print_text(const struct diag_list *l, struct buf *b, int color)
 			buf_printf(b, "%d:%d:", d->line, d->col);
 		buf_printf(b, "%s %s%s:%s %s %s[%s]%s\n", reset, sc,
 		    diag_severity_name(d->severity), reset, d->message, dim,
-		    d->rule, reset);
+		    rule_name(d->rule), reset);
 	}
 }
 
@@ -336,7 +338,7 @@ diag_json(const struct diag_list *l, struct jsonw *w)
 		jsonw_key(w, "severity");
 		jsonw_str(w, diag_severity_name(d->severity));
 		jsonw_key(w, "rule");
-		jsonw_str(w, d->rule);
+		jsonw_str(w, rule_name(d->rule));
 		jsonw_key(w, "message");
 		jsonw_str(w, d->message);
 		if (d->pointer != NULL) {
@@ -392,7 +394,7 @@ print_github(const struct diag_list *l, struct buf *b)
 		if (d->line > 0)
 			buf_printf(b, ",line=%d,col=%d", d->line, d->col);
 		buf_puts(b, ",title=");
-		gh_escape(b, d->rule, 1);
+		gh_escape(b, rule_name(d->rule), 1);
 		buf_puts(b, "::");
 		gh_escape(b, d->message, 0);
 		buf_putc(b, '\n');
@@ -403,21 +405,76 @@ print_github(const struct diag_list *l, struct buf *b)
 	    ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
 }
 
-/* SARIF 2.1.0 as GitHub code scanning reads it. */
+/* "dpa-expired" as "DpaExpired", the form SARIF's rule names take. */
+static void
+sarif_name(struct buf *b, const char *id)
+{
+	int up = 1;
+
+	for (; *id; id++) {
+		if (*id == '-') {
+			up = 1;
+			continue;
+		}
+		buf_putc(
+		    b, up && *id >= 'a' && *id <= 'z' ? *id - 'a' + 'A' : *id);
+		up = 0;
+	}
+}
+
+static void
+sarif_text(struct jsonw *w, const char *key, const char *text)
+{
+	jsonw_key(w, key);
+	jsonw_obj_begin(w);
+	jsonw_key(w, "text");
+	jsonw_str(w, text);
+	jsonw_obj_end(w);
+}
+
+static void
+sarif_rule(struct jsonw *w, enum rule r)
+{
+	const struct rule_info *ri = &rule_catalog[r];
+	struct buf b = BUF_INIT;
+
+	jsonw_obj_begin(w);
+	jsonw_key(w, "id");
+	jsonw_str(w, ri->id);
+	sarif_name(&b, ri->id);
+	jsonw_key(w, "name");
+	jsonw_str(w, b.ptr);
+	sarif_text(w, "shortDescription", ri->summary);
+	buf_reset(&b);
+	buf_printf(&b, "%s %s", ri->checks, ri->why);
+	sarif_text(w, "fullDescription", b.ptr);
+	sarif_text(w, "help", ri->fix);
+	jsonw_key(w, "defaultConfiguration");
+	jsonw_obj_begin(w);
+	jsonw_key(w, "level");
+	jsonw_str(w, diag_severity_name(ri->severity));
+	jsonw_obj_end(w);
+	jsonw_obj_end(w);
+	buf_free(&b);
+}
+
+/* SARIF 2.1.0 as GitHub code scanning reads it: the rules that occur, in
+ * the order they first occur, and the results pointing at them. */
 static void
 print_sarif(const struct diag_list *l, struct buf *b)
 {
-	const char **rules = NULL;
-	size_t nrules = 0, cap = 0, i, j;
+	int index[RULE_COUNT];
+	enum rule order[RULE_COUNT];
+	int nrules = 0, j;
 	struct jsonw w;
+	size_t i;
 
+	for (j = 0; j < RULE_COUNT; j++)
+		index[j] = -1;
 	for (i = 0; i < l->n; i++) {
-		for (j = 0; j < nrules; j++)
-			if (strcmp(rules[j], l->v[i].rule) == 0)
-				break;
-		if (j == nrules) {
-			rules = xgrow(rules, &cap, nrules + 1, sizeof(*rules));
-			rules[nrules++] = l->v[i].rule;
+		if (index[l->v[i].rule] < 0) {
+			index[l->v[i].rule] = nrules;
+			order[nrules++] = l->v[i].rule;
 		}
 	}
 	jsonw_init(&w, b, 1);
@@ -439,12 +496,8 @@ print_sarif(const struct diag_list *l, struct buf *b)
 	jsonw_str(&w, GD_VERSION);
 	jsonw_key(&w, "rules");
 	jsonw_arr_begin(&w);
-	for (j = 0; j < nrules; j++) {
-		jsonw_obj_begin(&w);
-		jsonw_key(&w, "id");
-		jsonw_str(&w, rules[j]);
-		jsonw_obj_end(&w);
-	}
+	for (j = 0; j < nrules; j++)
+		sarif_rule(&w, order[j]);
 	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
 	jsonw_obj_end(&w);
@@ -455,7 +508,9 @@ print_sarif(const struct diag_list *l, struct buf *b)
 
 		jsonw_obj_begin(&w);
 		jsonw_key(&w, "ruleId");
-		jsonw_str(&w, d->rule);
+		jsonw_str(&w, rule_name(d->rule));
+		jsonw_key(&w, "ruleIndex");
+		jsonw_int(&w, index[d->rule]);
 		jsonw_key(&w, "level");
 		jsonw_str(&w, diag_severity_name(d->severity));
 		jsonw_key(&w, "message");
@@ -491,7 +546,6 @@ print_sarif(const struct diag_list *l, struct buf *b)
 	jsonw_obj_end(&w);
 	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
-	free(rules);
 }
 
 int

@@ -8,13 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "catalog.h"
 #include "jsonw.h"
-
-enum diag_severity {
-	DIAG_OFF = 0,
-	DIAG_WARNING = 1,
-	DIAG_ERROR = 2,
-};
 
 enum diag_format {
 	DIAG_TEXT,
@@ -27,21 +22,16 @@ struct diag {
 	char *path;    /* relative to the repository root */
 	int line, col; /* 1-based; 0 when the finding concerns the whole file */
 	enum diag_severity severity;
-	char *rule;
+	enum rule rule;
 	char *message;
 	char *pointer; /* JSON pointer of the node, or NULL */
-};
-
-struct diag_override {
-	char *rule;
-	enum diag_severity severity;
 };
 
 struct diag_list {
 	struct diag *v;
 	size_t n, cap;
-	struct diag_override *ov; /* per-rule severities from gdprctl.yaml */
-	size_t nov, capov;
+	/* The severities gdprctl.yaml sets, plus one; 0: the rule's own. */
+	unsigned char level[RULE_COUNT];
 };
 
 #define DIAG_LIST_INIT                                                         \
@@ -50,19 +40,25 @@ struct diag_list {
 	}
 
 /* Set the severity a rule's findings get (DIAG_OFF drops them). */
-void diag_override(
-    struct diag_list *l, const char *rule, enum diag_severity sev);
-/* The severity a finding of rule with default sev gets after overrides. */
-enum diag_severity diag_effective(
-    const struct diag_list *l, const char *rule, enum diag_severity sev);
+void diag_override(struct diag_list *l, enum rule r, enum diag_severity sev);
+/* The severity in force for the findings of rule r. */
+enum diag_severity diag_effective(const struct diag_list *l, enum rule r);
 
+/* A finding of rule r, with the severity in force for r. */
 void diag_add(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+    enum rule r, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/*
+ * A finding of r in its warning form (a rule with RULE_WARNING_FORM): a
+ * warning, unless gdprctl.yaml sets the severity of r.
+ */
+void diag_add_warning(struct diag_list *l, const char *path, int line, int col,
+    enum rule r, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* As diag_add, with the JSON pointer of the offending node. */
 void diag_addp(struct diag_list *l, const char *path, int line, int col,
-    enum diag_severity sev, const char *rule, const char *pointer,
-    const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+    enum rule r, const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+/* Append a copy of finding d as it is, its severity already in force. */
+void diag_push(struct diag_list *l, const struct diag *d);
 /* Give dst the per-rule severities of src (for per-thread lists). */
 void diag_copy_overrides(struct diag_list *dst, const struct diag_list *src);
 /* Move every finding of src to dst, leaving src empty. */

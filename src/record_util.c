@@ -361,9 +361,7 @@ rec_print_load(const struct gd_ctx *ctx, enum kind k, const struct diag_list *d)
 
 	for (i = 0; i < d->n; i++)
 		if (in_kind_dir(&d->v[i], &k))
-			diag_add(&mine, d->v[i].path, d->v[i].line, d->v[i].col,
-			    d->v[i].severity, d->v[i].rule, "%s",
-			    d->v[i].message);
+			diag_push(&mine, &d->v[i]);
 	diag_sort(&mine);
 	fflush(stdout);
 	diag_print(&mine, stderr, DIAG_TEXT,

@@ -42,17 +42,16 @@ repo_load_file(const struct repo *r, const char *path, struct yml_doc **doc,
 	if (rc != 0)
 		return rc < 0 ? -2 : 1;
 	if (type == GIT_ENTRY_SYMLINK) {
-		diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
+		diag_add(d, path, 0, 0, RULE_YAML,
 		    "is a symbolic link; records must be regular files");
 		return -1;
 	}
 	if (type != GIT_ENTRY_FILE) {
-		diag_add(
-		    d, path, 0, 0, DIAG_ERROR, "yaml", "is not a regular file");
+		diag_add(d, path, 0, 0, RULE_YAML, "is not a regular file");
 		return -1;
 	}
 	if (data == NULL) {
-		diag_add(d, path, 1, 1, DIAG_ERROR, "yaml",
+		diag_add(d, path, 1, 1, RULE_YAML,
 		    "file of %zu bytes is larger than the limit of 4 MiB", len);
 		return -1;
 	}

@@ -866,7 +866,7 @@ finding_text(const struct diag *d, struct buf *b)
 	if (d->line > 0)
 		buf_printf(b, ":%d:%d", d->line, d->col);
 	buf_printf(b, ": %s: %s [%s]", diag_severity_name(d->severity),
-	    d->message, d->rule);
+	    d->message, rule_name(d->rule));
 }
 
 static void
@@ -1005,7 +1005,7 @@ render_json(const struct report_ctx *x, const struct annual *a, struct buf *out)
 		jsonw_key(&w, "severity");
 		jsonw_str(&w, diag_severity_name(d->v[i].severity));
 		jsonw_key(&w, "rule");
-		jsonw_str(&w, d->v[i].rule);
+		jsonw_str(&w, rule_name(d->v[i].rule));
 		jsonw_key(&w, "message");
 		jsonw_str(&w, d->v[i].message);
 		jsonw_obj_end(&w);
@@ -1094,7 +1094,7 @@ render_csv(const struct report_ctx *x, const struct annual *a, struct buf *out)
 		buf_reset(&b);
 		finding_text(&d->v[i], &b);
 		csv_rec(&c, "findings", diag_severity_name(d->v[i].severity),
-		    i + 1, d->v[i].rule, b.ptr, 0);
+		    i + 1, rule_name(d->v[i].rule), b.ptr, 0);
 	}
 	buf_free(&b);
 }

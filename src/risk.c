@@ -144,7 +144,7 @@ check_one(const char *path, const struct yml_node *item, const char *key,
 	if (v == NULL || v->type != YML_INT)
 		return;
 	if (v->is_big || v->ival > (int64_t)n)
-		diag_add(d, path, v->line, v->col, DIAG_ERROR, "schema",
+		diag_add(d, path, v->line, v->col, RULE_SCHEMA,
 		    "%s %s is outside the scale 1..%zu of gdprctl.yaml", key,
 		    v->str, n);
 }

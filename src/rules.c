@@ -8,24 +8,47 @@
 #include "rules.h"
 #include "xalloc.h"
 
-void
-rules_add(const struct rules_ctx *x, const struct record *rec,
-    const struct yml_node *n, enum diag_severity sev, const char *rule,
-    const char *fmt, ...)
+static void
+vadd(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *n, enum rule r, int warning, const char *fmt,
+    va_list ap)
 {
 	struct buf msg = BUF_INIT;
-	va_list ap;
 
 	if (!rec->in_scope)
 		return;
 	if (n == NULL)
 		n = rec->doc->root;
-	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	diag_add(
-	    x->d, rec->path, n->line, n->col, sev, rule, "%s", buf_cstr(&msg));
+	if (warning)
+		diag_add_warning(
+		    x->d, rec->path, n->line, n->col, r, "%s", buf_cstr(&msg));
+	else
+		diag_add(
+		    x->d, rec->path, n->line, n->col, r, "%s", buf_cstr(&msg));
 	buf_free(&msg);
+}
+
+void
+rules_add(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *n, enum rule r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(x, rec, n, r, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+rules_add_warning(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *n, enum rule r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(x, rec, n, r, 1, fmt, ap);
+	va_end(ap);
 }
 
 const struct yml_node *
@@ -49,7 +72,7 @@ rules_ref(const struct rules_ctx *x, const struct record *rec,
 		return NULL;
 	to = repo_find(x->r, k, n->str);
 	if (to == NULL)
-		rules_add(x, rec, n, DIAG_ERROR, "ref-missing",
+		rules_add(x, rec, n, RULE_REF_MISSING,
 		    "no %s record has the id %s; correct the reference "
 		    "or add %s/%s.yaml",
 		    ki->name, n->str, ki->dir, n->str);
@@ -195,7 +218,7 @@ rules_item_ids(const struct rules_ctx *x, const struct record *rec,
 			first = i;
 			continue;
 		}
-		rules_add(x, rec, v[i].node, DIAG_ERROR, "id-duplicate",
+		rules_add(x, rec, v[i].node, RULE_ID_DUPLICATE,
 		    "%s id \"%s\" is also used on line %d; give each %s "
 		    "of the record its own id",
 		    what, v[i].id, v[first].node->line, what);

@@ -108,11 +108,15 @@ void rules_pdata_record(const struct rules_ctx *x, const struct record *rec);
 
 /* Helpers of the rule files (src/rules.c). */
 
-/* A finding at node n of rec (or at the top of rec when n is NULL);
- * nothing when rec is out of scope. */
+/* A finding of rule r at node n of rec (or at the top of rec when n is
+ * NULL); nothing when rec is out of scope. */
 void rules_add(const struct rules_ctx *x, const struct record *rec,
-    const struct yml_node *n, enum diag_severity sev, const char *rule,
-    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+    const struct yml_node *n, enum rule r, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* As rules_add, in the rule's warning form (see diag_add_warning). */
+void rules_add_warning(const struct rules_ctx *x, const struct record *rec,
+    const struct yml_node *n, enum rule r, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* The key node of key in map, or NULL. */
 const struct yml_node *rules_key(const struct yml_node *map, const char *key);
 /*

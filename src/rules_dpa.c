@@ -22,7 +22,7 @@ check_subprocessors(const struct rules_ctx *x, const struct record *rec)
 		    c->str[1] > 'Z' || adequacy_in_eea(c->str) ||
 		    (sg != NULL && sg->type != YML_NULL))
 			continue;
-		rules_add(x, rec, c, DIAG_ERROR, "transfer-safeguard",
+		rules_add(x, rec, c, RULE_TRANSFER_SAFEGUARD,
 		    "sub-processor in %s, outside the EEA, without "
 		    "safeguard; name adequacy, scc, bcr, derogation or "
 		    "other (Art. 28(4), Art. 44-49)",
@@ -44,13 +44,13 @@ check_expiry(const struct rules_ctx *x, const struct record *rec)
 		return;
 	left = date_to_days(expires) - date_to_days(x->today);
 	if (left < 0)
-		rules_add(x, rec, n, DIAG_ERROR, "dpa-expired",
+		rules_add(x, rec, n, RULE_DPA_EXPIRED,
 		    "the agreement expired on %s, %ld day%s ago; renew "
 		    "it, or set status terminated when the processor is "
 		    "no longer used (Art. 28(3))",
 		    n->str, -left, left == -1 ? "" : "s");
 	else if (left <= x->cfg->dpa_warning_days)
-		rules_add(x, rec, n, DIAG_WARNING, "dpa-expired",
+		rules_add_warning(x, rec, n, RULE_DPA_EXPIRED,
 		    "the agreement expires on %s, in %ld day%s; renew it "
 		    "in time (Art. 28(3))",
 		    n->str, left, left == 1 ? "" : "s");

@@ -25,7 +25,7 @@ check_draft(const struct rules_ctx *x, const struct record *rec)
 	    strcmp(status->str, "draft") != 0 || deadline_date(date, &d) < 0 ||
 	    date_cmp(date_add_days(d, DPIA_DRAFT_DAYS), x->today) >= 0)
 		return;
-	rules_add(x, rec, status, DIAG_WARNING, "dpia-required",
+	rules_add(x, rec, status, RULE_DPIA_REQUIRED,
 	    "still a draft more than %d days after its date %s although "
 	    "it meets %d of the WP248 screening criteria; complete the "
 	    "assessment before the processing starts (Art. 35(1))",
@@ -66,7 +66,7 @@ check_prior(const struct rules_ctx *x, const struct record *rec,
 			buf_printf(&what, "risk %s", we.id);
 		else
 			buf_printf(&what, "the risk on line %d", worst->line);
-		rules_add(x, rec, concl, DIAG_ERROR, "dpia-prior-consultation",
+		rules_add(x, rec, concl, RULE_DPIA_PRIOR_CONSULTATION,
 		    "the highest residual risk is %s (%s, score %ld) but "
 		    "conclusion is %s; consult the supervisory authority "
 		    "before processing and conclude prior-consultation "
@@ -77,7 +77,7 @@ check_prior(const struct rules_ctx *x, const struct record *rec,
 	}
 	if (concl != NULL || status == NULL || strcmp(status, "draft") == 0)
 		return;
-	rules_add(x, rec, worst, DIAG_ERROR, "dpia-prior-consultation",
+	rules_add(x, rec, worst, RULE_DPIA_PRIOR_CONSULTATION,
 	    "the residual risk is %s (score %ld) and the DPIA is %s "
 	    "without a conclusion; consult the supervisory authority "
 	    "before processing and conclude prior-consultation "

@@ -15,13 +15,12 @@ check_filename(const struct record *rec, struct diag_list *d)
 	if (rec->id == NULL) {
 		if (strlen(base) < 5 ||
 		    strcmp(base + strlen(base) - 5, ".yaml") != 0)
-			diag_add(d, rec->path, 0, 0, DIAG_ERROR, "id-filename",
+			diag_add(d, rec->path, 0, 0, RULE_ID_FILENAME,
 			    "record files end in .yaml; rename the file");
 		return;
 	}
 	if (strncmp(rec->id, ki->prefix, plen) != 0 || rec->id[plen] != '-') {
-		diag_add(d, rec->path, n->line, n->col, DIAG_ERROR,
-		    "id-filename",
+		diag_add(d, rec->path, n->line, n->col, RULE_ID_FILENAME,
 		    "id \"%s\" in %s/ must start with %s-; move the file or "
 		    "fix the id",
 		    rec->id, ki->dir, ki->prefix);
@@ -30,8 +29,7 @@ check_filename(const struct record *rec, struct diag_list *d)
 	idlen = strlen(rec->id);
 	if (strncmp(base, rec->id, idlen) != 0 ||
 	    strcmp(base + idlen, ".yaml") != 0)
-		diag_add(d, rec->path, n->line, n->col, DIAG_ERROR,
-		    "id-filename",
+		diag_add(d, rec->path, n->line, n->col, RULE_ID_FILENAME,
 		    "id \"%s\" does not match the file name; rename the file "
 		    "to %s.yaml or fix the id",
 		    rec->id, rec->id);
@@ -54,7 +52,7 @@ rules_ids(const struct repo *r, struct diag_list *d)
 		first = repo_find(r, rec->kind, rec->id);
 		if (first != NULL && first != rec)
 			diag_add(d, rec->path, rec->id_node->line,
-			    rec->id_node->col, DIAG_ERROR, "id-duplicate",
+			    rec->id_node->col, RULE_ID_DUPLICATE,
 			    "id \"%s\" is also used by %s; ids must be unique",
 			    rec->id, first->path);
 	}

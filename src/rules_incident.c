@@ -37,7 +37,7 @@ check_notification(const struct rules_ctx *x, const struct record *rec,
 			return;
 		datetime_format(deadline, &when);
 		hours_format(datetime_diff_tenths(deadline, now), &hours);
-		rules_add(x, rec, risk, DIAG_ERROR, "breach-notification",
+		rules_add(x, rec, risk, RULE_BREACH_NOTIFICATION,
 		    "not notified to the supervisory authority; the "
 		    "deadline %s passed %s h ago (Art. 33(1))",
 		    buf_cstr(&when), buf_cstr(&hours));
@@ -46,8 +46,8 @@ check_notification(const struct rules_ctx *x, const struct record *rec,
 	    !has_value(an, "delay_reason")) {
 		hours_format(
 		    datetime_diff_tenths(discovered, notified), &hours);
-		rules_add(x, rec, yml_get(an, "notified"), DIAG_ERROR,
-		    "breach-notification",
+		rules_add(x, rec, yml_get(an, "notified"),
+		    RULE_BREACH_NOTIFICATION,
 		    "notified %s h after discovery without delay_reason; "
 		    "record the reasons for the delay (Art. 33(1))",
 		    buf_cstr(&hours));
@@ -68,7 +68,7 @@ check_subjects(const struct rules_ctx *x, const struct record *rec,
 	if ((sn != NULL && sn->type != YML_MAP && sn->type != YML_NULL) ||
 	    has_value(sn, "notified") || has_value(sn, "exemption"))
 		return;
-	rules_add(x, rec, at ? at : risk, DIAG_ERROR, "breach-subjects",
+	rules_add(x, rec, at ? at : risk, RULE_BREACH_SUBJECTS,
 	    "high risk without subject_notification.notified or an "
 	    "exemption; inform the data subjects without undue delay, "
 	    "or record why it is not required (Art. 34(1), 34(3))");

@@ -51,7 +51,7 @@ report(struct diag_list *d, const char *path, int line, int col, const char *s,
 	struct buf masked = BUF_INIT;
 
 	idnum_mask(s + m->off, m->len, &masked);
-	diag_add(d, path, line, col, DIAG_ERROR, "personal-data",
+	diag_add(d, path, line, col, RULE_PERSONAL_DATA,
 	    "looks like a %s (%s); records must not hold national "
 	    "identity numbers — refer to a case number instead",
 	    idnum_kind_name(m->kind), buf_cstr(&masked));

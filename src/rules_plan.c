@@ -29,12 +29,12 @@ check_task(const struct rules_ctx *x, const struct record *rec,
 	    (status == NULL ||
 	        (strcmp(status, "done") != 0 &&
 	            strcmp(status, "cancelled") != 0)))
-		rules_add(x, rec, pn, DIAG_WARNING, "plan-consistency",
+		rules_add(x, rec, pn, RULE_PLAN_CONSISTENCY,
 		    "percent is 100 but status is %s; set status: done, "
 		    "or lower percent",
 		    status ? status : "not set");
 	else if (status != NULL && strcmp(status, "done") == 0 && percent < 100)
-		rules_add(x, rec, sn, DIAG_WARNING, "plan-consistency",
+		rules_add(x, rec, sn, RULE_PLAN_CONSISTENCY,
 		    "status is done but percent is %ld%s; set percent: "
 		    "100, or the status the task has",
 		    percent, percent_set ? "" : " (not set)");

@@ -47,8 +47,8 @@ check_art9(const struct rules_ctx *x, const struct record *rec)
 	if (sc == NULL || sc->type != YML_SEQ || sc->n == 0 ||
 	    has_value(root, "art9_condition"))
 		return;
-	rules_add(x, rec, rules_key(root, "special_categories"), DIAG_ERROR,
-	    "art9-condition",
+	rules_add(x, rec, rules_key(root, "special_categories"),
+	    RULE_ART9_CONDITION,
 	    "special_categories without art9_condition; name the "
 	    "condition that permits the processing (Art. 9(2), Art. 10)");
 }
@@ -66,7 +66,7 @@ check_public_task(const struct rules_ctx *x, const struct record *rec)
 
 		if (b != NULL && b->type == YML_STR &&
 		    strcmp(b->str, "legitimate-interests") == 0)
-			rules_add(x, rec, b, DIAG_WARNING, "public-task-basis",
+			rules_add(x, rec, b, RULE_PUBLIC_TASK_BASIS,
 			    "legitimate-interests does not apply to a "
 			    "public authority performing its tasks; use "
 			    "public-task or another basis (Art. 6(1) last "
@@ -89,7 +89,7 @@ check_transfers(const struct rules_ctx *x, const struct record *rec)
 		if (cc == NULL || adequacy_in_eea(cc) ||
 		    has_value(t->items[i], "safeguard"))
 			continue;
-		rules_add(x, rec, c, DIAG_ERROR, "transfer-safeguard",
+		rules_add(x, rec, c, RULE_TRANSFER_SAFEGUARD,
 		    "transfer to %s, outside the EEA, without safeguard; "
 		    "name adequacy, scc, bcr, derogation or other "
 		    "(Art. 30(1)(e), Art. 44-49)",
@@ -130,14 +130,14 @@ check_processor(const struct rules_ctx *x, const struct record *rec,
 	    country_of(yml_get(yml_get(droot, "processor"), "country"));
 
 	if (!retired && status != NULL && strcmp(status, "signed") != 0)
-		rules_add(x, rec, n, DIAG_ERROR, "dpa-missing",
+		rules_add(x, rec, n, RULE_DPA_MISSING,
 		    "processor %s has no signed agreement (its status is "
 		    "%s); sign the data processing agreement or remove "
 		    "the processor (Art. 28(3))",
 		    n->str, status);
 	if (cc != NULL && !adequacy_in_eea(cc) &&
 	    !transfer_listed(rec->doc->root, cc))
-		rules_add(x, rec, n, DIAG_ERROR, "transfer-safeguard",
+		rules_add(x, rec, n, RULE_TRANSFER_SAFEGUARD,
 		    "processor %s is in %s, outside the EEA, but transfers "
 		    "has no entry for %s; add the transfer with its "
 		    "safeguard (Art. 30(1)(e), Art. 44)",
@@ -166,7 +166,7 @@ check_dpia(const struct rules_ctx *x, const struct record *rec)
 
 		if (count < 2)
 			continue;
-		rules_add(x, rec, n, DIAG_WARNING, "dpia-required",
+		rules_add(x, rec, n, RULE_DPIA_REQUIRED,
 		    "dpia is not-required but %s meets %d of the WP248 "
 		    "screening criteria; carry out the DPIA and refer to "
 		    "it (Art. 35(1), 35(3))",
@@ -184,7 +184,7 @@ check_review(const struct rules_ctx *x, const struct record *rec)
 	if (deadline_review(x->cfg, rec->doc->root, &due) < 0 ||
 	    date_cmp(due, x->today) >= 0)
 		return;
-	rules_add(x, rec, n, DIAG_WARNING, "review-stale",
+	rules_add(x, rec, n, RULE_REVIEW_STALE,
 	    "last reviewed %s, more than %ld month%s ago; review the "
 	    "entry and update reviewed (Art. 24(1), Art. 30)",
 	    n->str, x->cfg->review_max_age_months,

@@ -31,7 +31,7 @@ check_overdue(const struct rules_ctx *x, const struct record *rec)
 		    date_cmp(responded, deadline) <= 0)
 			return;
 		late = date_to_days(responded) - date_to_days(deadline);
-		rules_add(x, rec, resp, DIAG_ERROR, "request-overdue",
+		rules_add(x, rec, resp, RULE_REQUEST_OVERDUE,
 		    "responded %s, %ld day%s after %s %s; answer within "
 		    "the time limit, or extend it in time with extended "
 		    "and extension_reason (Art. 12(3))",
@@ -42,8 +42,7 @@ check_overdue(const struct rules_ctx *x, const struct record *rec)
 	    date_cmp(deadline, x->today) >= 0)
 		return;
 	late = date_to_days(x->today) - date_to_days(deadline);
-	rules_add(x, rec, yml_get(root, "received"), DIAG_ERROR,
-	    "request-overdue",
+	rules_add(x, rec, yml_get(root, "received"), RULE_REQUEST_OVERDUE,
 	    "not responded by %s %s, %ld day%s ago; answer the request "
 	    "and record responded (Art. 12(3))",
 	    which, due, late, late == 1 ? "" : "s");

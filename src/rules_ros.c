@@ -71,14 +71,14 @@ check_stale(const struct rules_ctx *x, const struct record *reg)
 		at = reg->id_node;
 	date_format(nw.date, date);
 	if (date_cmp(aged, x->today) < 0) {
-		rules_add(x, reg, at, DIAG_WARNING, "ros-stale",
+		rules_add(x, reg, at, RULE_ROS_STALE,
 		    "the newest approved ROS, %s of %s, is older than %ld "
 		    "year%s; review the risk analysis (Art. 32(1)(d))",
 		    nw.rec->id, date, x->cfg->ros_max_age_years,
 		    x->cfg->ros_max_age_years == 1 ? "" : "s");
 	} else if (date_cmp(next, x->today) < 0) {
 		date_format(next, due);
-		rules_add(x, reg, at, DIAG_WARNING, "ros-stale",
+		rules_add(x, reg, at, RULE_ROS_STALE,
 		    "the newest approved ROS, %s of %s, was due for review "
 		    "on %s; review the risk analysis (Art. 32(1)(d))",
 		    nw.rec->id, date, due);

@@ -349,8 +349,8 @@ vfail(struct vctx *c, const struct yml_node *at, const char *fmt, va_list ap)
 		return 1;
 	}
 	ptr_render(c, &ptr);
-	diag_addp(c->d, c->path, at->line, at->col, DIAG_ERROR, "schema",
-	    buf_cstr(&ptr), "%s", msg.ptr);
+	diag_addp(c->d, c->path, at->line, at->col, RULE_SCHEMA, buf_cstr(&ptr),
+	    "%s", msg.ptr);
 	buf_free(&ptr);
 	sl->msg = buf_detach(&msg);
 	c->nfail++;

@@ -37,7 +37,7 @@ cerr(struct comp *c, const struct yml_node *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	diag_add(c->d, c->sd->doc->path, n->line, n->col, DIAG_ERROR, "schema",
+	diag_add(c->d, c->sd->doc->path, n->line, n->col, RULE_SCHEMA,
 	    "invalid schema: %s", buf_cstr(&b));
 	buf_free(&b);
 	c->errors++;

@@ -200,8 +200,7 @@ fail(struct loader *L, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	diag_add(
-	    L->d, L->doc->path, line, col, DIAG_ERROR, "yaml", "%s", msg.ptr);
+	diag_add(L->d, L->doc->path, line, col, RULE_YAML, "%s", msg.ptr);
 	buf_free(&msg);
 }
 
@@ -1098,7 +1097,7 @@ yml_load_file_at(struct yml_doc **out, const char *path, int dirfd,
 	    dirfd, fspath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ELOOP) {
-			diag_add(d, path, 0, 0, DIAG_ERROR, "yaml",
+			diag_add(d, path, 0, 0, RULE_YAML,
 			    "is a symbolic link; records must be regular "
 			    "files");
 			return -1;
@@ -1112,13 +1111,12 @@ yml_load_file_at(struct yml_doc **out, const char *path, int dirfd,
 		return -2;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_add(
-		    d, path, 0, 0, DIAG_ERROR, "yaml", "is not a regular file");
+		diag_add(d, path, 0, 0, RULE_YAML, "is not a regular file");
 		close(fd);
 		return -1;
 	}
 	if (!(flags & YML_NO_LIMITS) && (size_t)st.st_size > YML_MAX_SIZE) {
-		diag_add(d, path, 1, 1, DIAG_ERROR, "yaml",
+		diag_add(d, path, 1, 1, RULE_YAML,
 		    "file of %lld bytes is larger than the limit of 4 MiB",
 		    (long long)st.st_size);
 		close(fd);

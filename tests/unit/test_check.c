@@ -58,8 +58,7 @@ test_prune_same_findings(void **state)
 				assert_int_equal(d.v[i].col, full.v[i].col);
 				assert_int_equal(
 				    d.v[i].severity, full.v[i].severity);
-				assert_string_equal(
-				    d.v[i].rule, full.v[i].rule);
+				assert_int_equal(d.v[i].rule, full.v[i].rule);
 				assert_string_equal(
 				    d.v[i].message, full.v[i].message);
 			}

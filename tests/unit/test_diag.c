@@ -22,15 +22,15 @@ render(const struct diag_list *l, enum diag_format fmt, int color)
 static void
 fill(struct diag_list *l)
 {
-	diag_add(l, "register/REG-002.yaml", 3, 5, DIAG_WARNING, "review-stale",
+	diag_add(l, "register/REG-002.yaml", 3, 5, RULE_REVIEW_STALE,
 	    "reviewed more than 12 months ago");
-	diag_add(l, "incident/INC-1.yaml", 7, 3, DIAG_ERROR,
-	    "breach-notification", "late: 80,5 h; %s", "100%");
-	diag_add(l, "incident/INC-1.yaml", 2, 1, DIAG_ERROR, "yaml",
-	    "duplicate key \"a\"");
+	diag_add(l, "incident/INC-1.yaml", 7, 3, RULE_BREACH_NOTIFICATION,
+	    "late: 80,5 h; %s", "100%");
+	diag_add(
+	    l, "incident/INC-1.yaml", 2, 1, RULE_YAML, "duplicate key \"a\"");
 	/* An exact duplicate is dropped by diag_sort. */
-	diag_add(l, "incident/INC-1.yaml", 2, 1, DIAG_ERROR, "yaml",
-	    "duplicate key \"a\"");
+	diag_add(
+	    l, "incident/INC-1.yaml", 2, 1, RULE_YAML, "duplicate key \"a\"");
 	diag_sort(l);
 }
 
@@ -57,17 +57,43 @@ test_overrides(void **state)
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	diag_override(&l, "ros-stale", DIAG_ERROR);
-	diag_override(&l, "personal-data", DIAG_OFF);
-	diag_override(&l, "personal-data", DIAG_WARNING);
-	diag_override(&l, "review-stale", DIAG_OFF);
-	diag_add(&l, "a", 1, 1, DIAG_WARNING, "ros-stale", "x");
-	diag_add(&l, "a", 1, 1, DIAG_ERROR, "personal-data", "y");
-	diag_add(&l, "a", 1, 1, DIAG_WARNING, "review-stale", "z");
+	diag_override(&l, RULE_ROS_STALE, DIAG_ERROR);
+	diag_override(&l, RULE_PERSONAL_DATA, DIAG_OFF);
+	diag_override(&l, RULE_PERSONAL_DATA, DIAG_WARNING);
+	diag_override(&l, RULE_REVIEW_STALE, DIAG_OFF);
+	diag_add(&l, "a", 1, 1, RULE_ROS_STALE, "x");
+	diag_add(&l, "a", 1, 1, RULE_PERSONAL_DATA, "y");
+	diag_add(&l, "a", 1, 1, RULE_REVIEW_STALE, "z");
 	assert_int_equal(l.n, 2);
 	assert_int_equal(l.v[0].severity, DIAG_ERROR);
 	assert_int_equal(l.v[1].severity, DIAG_WARNING);
-	assert_int_equal(diag_effective(&l, "yaml", DIAG_ERROR), DIAG_ERROR);
+	assert_int_equal(diag_effective(&l, RULE_YAML), DIAG_ERROR);
+	assert_int_equal(diag_effective(&l, RULE_ROS_STALE), DIAG_ERROR);
+	assert_int_equal(diag_effective(&l, RULE_REVIEW_STALE), DIAG_OFF);
+	diag_list_free(&l);
+}
+
+/* dpa-expired warns before expiry: a warning by default, the severity
+ * gdprctl.yaml sets when it sets one. */
+static void
+test_warning_form(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	diag_add(&l, "a", 1, 1, RULE_DPA_EXPIRED, "expired");
+	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, "expires soon");
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	diag_list_free(&l);
+	diag_override(&l, RULE_DPA_EXPIRED, DIAG_ERROR);
+	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, "expires soon");
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	diag_list_free(&l);
+	diag_override(&l, RULE_DPA_EXPIRED, DIAG_OFF);
+	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, "expires soon");
+	assert_int_equal(l.n, 0);
 	diag_list_free(&l);
 }
 
@@ -79,7 +105,7 @@ test_text(void **state)
 
 	(void)state;
 	fill(&l);
-	diag_add(&l, "gdprctl.yaml", 0, 0, DIAG_ERROR, "yaml", "unreadable");
+	diag_add(&l, "gdprctl.yaml", 0, 0, RULE_YAML, "unreadable");
 	diag_sort(&l);
 	out = render(&l, DIAG_TEXT, 0);
 	assert_string_equal(out,
@@ -104,8 +130,7 @@ test_github(void **state)
 	char *out;
 
 	(void)state;
-	diag_add(
-	    &l, "a,b:c.yaml", 1, 2, DIAG_ERROR, "yaml", "50%% done\nnext line");
+	diag_add(&l, "a,b:c.yaml", 1, 2, RULE_YAML, "50%% done\nnext line");
 	out = render(&l, DIAG_GITHUB, 0);
 	assert_string_equal(out,
 	    "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml::50%25 "
@@ -125,8 +150,8 @@ test_json_and_sarif(void **state)
 	out = render(&l, DIAG_JSON, 0);
 	assert_string_equal(out, "[]\n");
 	free(out);
-	diag_addp(&l, "x.yaml", 4, 2, DIAG_ERROR, "schema", "/a/0",
-	    "bad \"value\"\t\x01");
+	diag_addp(
+	    &l, "x.yaml", 4, 2, RULE_SCHEMA, "/a/0", "bad \"value\"\t\x01");
 	out = render(&l, DIAG_JSON, 0);
 	assert_string_equal(out,
 	    "[\n  {\n    \"path\": \"x.yaml\",\n    \"line\": 4,\n"
@@ -140,6 +165,52 @@ test_json_and_sarif(void **state)
 	assert_non_null(strstr(out, "\"ruleId\": \"schema\""));
 	assert_non_null(strstr(out, "\"startLine\": 4,\n"));
 	assert_non_null(strstr(out, "\"startColumn\": 2\n"));
+	free(out);
+	diag_list_free(&l);
+}
+
+/* SARIF names each rule that occurs once, with the catalogue's metadata,
+ * and each result points at its rule by index (SARIF 2.1.0 3.27.6). */
+static void
+test_sarif_rules(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	char *out;
+
+	(void)state;
+	diag_override(&l, RULE_ROS_STALE, DIAG_ERROR);
+	diag_add(&l, "a.yaml", 1, 1, RULE_ROS_STALE, "old");
+	diag_add(&l, "b.yaml", 1, 1, RULE_DPA_EXPIRED, "expired");
+	diag_add(&l, "c.yaml", 1, 1, RULE_ROS_STALE, "old");
+	out = render(&l, DIAG_SARIF, 0);
+	assert_non_null(strstr(out,
+	    "          \"rules\": [\n"
+	    "            {\n"
+	    "              \"id\": \"ros-stale\",\n"
+	    "              \"name\": \"RosStale\",\n"
+	    "              \"shortDescription\": {\n"
+	    "                \"text\": \"the newest approved risk analysis of a "
+	    "register entry is too old\"\n"
+	    "              },\n"
+	    "              \"fullDescription\": {\n"
+	    "                \"text\": \"For each register entry,"));
+	assert_non_null(strstr(out,
+	    "              \"defaultConfiguration\": {\n"
+	    "                \"level\": \"warning\"\n"
+	    "              }\n"
+	    "            },\n"
+	    "            {\n"
+	    "              \"id\": \"dpa-expired\",\n"
+	    "              \"name\": \"DpaExpired\",\n"));
+	assert_non_null(strstr(out,
+	    "\"ruleId\": \"ros-stale\",\n"
+	    "          \"ruleIndex\": 0,\n"
+	    "          \"level\": \"error\",\n"));
+	assert_non_null(strstr(out,
+	    "\"ruleId\": \"dpa-expired\",\n"
+	    "          \"ruleIndex\": 1,\n"));
+	assert_null(strstr(out, "\"ruleIndex\": 2"));
+	assert_non_null(strstr(out, "\"help\": {\n"));
 	free(out);
 	diag_list_free(&l);
 }
@@ -176,9 +247,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sort_and_dedupe),
 	    cmocka_unit_test(test_overrides),
+	    cmocka_unit_test(test_warning_form),
 	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_github),
 	    cmocka_unit_test(test_json_and_sarif),
+	    cmocka_unit_test(test_sarif_rules),
 	    cmocka_unit_test(test_retain_and_formats),
 	};
 

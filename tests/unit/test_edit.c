@@ -341,7 +341,7 @@ test_open_invalid(void **state)
 	assert_int_equal(edit_open(&e, "t.yaml", text, strlen(text), &d), -1);
 	assert_null(e);
 	assert_true(d.n > 0);
-	assert_string_equal(d.v[0].rule, "yaml");
+	assert_int_equal(d.v[0].rule, RULE_YAML);
 	diag_list_free(&d);
 }
 

@@ -262,7 +262,7 @@ test_at(void **state)
 	/* The symbolic link is a finding, as in the working tree. */
 	assert_int_equal(d.n, 1);
 	assert_string_equal(d.v[0].path, "dpa/DPA-001.yaml");
-	assert_string_equal(d.v[0].rule, "yaml");
+	assert_int_equal(d.v[0].rule, RULE_YAML);
 	repo_free(r);
 	diag_list_free(&d);
 

@@ -137,10 +137,8 @@ test_load_and_lookup(void **state)
 	assert_string_equal(r->cfg.likelihood[0], "Mycket sällan");
 	assert_string_equal(r->cfg.consequence[1], "Måttlig");
 	assert_int_equal(r->cfg.breach_hours, 72);
-	assert_int_equal(
-	    diag_effective(&d, "ros-stale", DIAG_WARNING), DIAG_ERROR);
-	assert_int_equal(
-	    diag_effective(&d, "personal-data", DIAG_ERROR), DIAG_OFF);
+	assert_int_equal(diag_effective(&d, RULE_ROS_STALE), DIAG_ERROR);
+	assert_int_equal(diag_effective(&d, RULE_PERSONAL_DATA), DIAG_OFF);
 	repo_free(r);
 	diag_list_free(&d);
 }

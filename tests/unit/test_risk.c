@@ -240,7 +240,7 @@ test_eval(void **state)
 		if (c->findings > 0) {
 			assert_int_equal(d.v[0].line, c->line);
 			assert_int_equal(d.v[0].col, c->col);
-			assert_string_equal(d.v[0].rule, "schema");
+			assert_int_equal(d.v[0].rule, RULE_SCHEMA);
 			if (c->message != NULL)
 				assert_string_equal(d.v[0].message, c->message);
 		}

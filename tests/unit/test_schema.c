@@ -86,7 +86,7 @@ findings(const struct schema *s, const char *yaml)
 	diag_sort(&d);
 	for (size_t i = 0; i < d.n; i++) {
 		assert_string_equal(d.v[i].path, "register/REG-1.yaml");
-		assert_string_equal(d.v[i].rule, "schema");
+		assert_int_equal(d.v[i].rule, RULE_SCHEMA);
 		assert_int_equal(d.v[i].severity, DIAG_ERROR);
 		assert_non_null(d.v[i].pointer);
 		buf_printf(&out, "%s%d:%d %s: %s", i ? "\n" : "", d.v[i].line,

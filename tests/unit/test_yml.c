@@ -30,7 +30,7 @@ expect_error(const char *text, size_t len, int line, int col, const char *want)
 
 	assert_null(doc);
 	assert_int_equal(d.n, 1);
-	assert_string_equal(d.v[0].rule, "yaml");
+	assert_int_equal(d.v[0].rule, RULE_YAML);
 	assert_int_equal(d.v[0].severity, DIAG_ERROR);
 	if (strstr(d.v[0].message, want) == NULL)
 		fail_msg("message '%s' lacks '%s'", d.v[0].message, want);
