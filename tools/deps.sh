@@ -10,8 +10,17 @@ have_pc yaml-0.1 || need="$need libyaml-dev"
 have_pc libgit2 || need="$need libgit2-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc cmocka || need="$need libcmocka-dev"
-# The tests lint the manual pages.
+# The tests lint the manual pages and try the zsh and fish completions.
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
+command -v zsh >/dev/null 2>&1 || need="$need zsh"
+command -v fish >/dev/null 2>&1 || need="$need fish"
+# make check builds with the sanitizers under clang, the second compiler.
+if ! command -v clang >/dev/null 2>&1; then
+	need="$need clang libclang-rt-dev"
+elif ! printf 'int main(void) { return 0; }\n' | clang -x c \
+	-fsanitize=address,undefined -o /dev/null - >/dev/null 2>&1; then
+	need="$need libclang-rt-dev"
+fi
 [ -z "$need" ] && exit 0
 echo "gdprctl: installing missing Debian packages:$need"
 if [ "$(id -u)" -ne 0 ]; then
