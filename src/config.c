@@ -223,12 +223,54 @@ load_risk(struct config *cfg, const struct yml_node *risk, struct diag_list *d)
 	}
 }
 
+/*
+ * The per-rule severities of rules:. Lowering a RULE_FIXED rule is an
+ * error: one line would turn every schema finding off, and CI green.
+ */
+static int
+load_rules(const struct yml_node *map, const char *path, struct diag_list *d)
+{
+	int rc = 0;
+	size_t i;
+
+	if (map == NULL || map->type != YML_MAP)
+		return 0;
+	for (i = 0; i < map->n; i++) {
+		const struct yml_node *k = map->pairs[i].key;
+		const struct yml_node *v = map->pairs[i].val;
+		enum diag_severity sev;
+		enum rule r;
+
+		if (rule_lookup(k->str, &r) < 0 || v->type != YML_STR)
+			continue;
+		if (strcmp(v->str, "error") == 0)
+			sev = DIAG_ERROR;
+		else if (strcmp(v->str, "warning") == 0)
+			sev = DIAG_WARNING;
+		else if (strcmp(v->str, "off") == 0)
+			sev = DIAG_OFF;
+		else
+			continue;
+		if ((rule_catalog[r].flags & RULE_FIXED) &&
+		    sev < rule_catalog[r].severity) {
+			diag_add(d, path, v->line, v->col, RULE_SCHEMA,
+			    "rule %s cannot be %s: its findings mean a file "
+			    "cannot be read as intended; remove it from rules",
+			    k->str,
+			    sev == DIAG_OFF ? "turned off" : "made a warning");
+			rc = -1;
+			continue;
+		}
+		diag_override(d, r, sev);
+	}
+	return rc;
+}
+
 int
 config_load(struct config *cfg, struct yml_doc *doc, struct diag_list *d)
 {
 	const struct yml_node *root = doc->root, *n;
 	const char *locale = yml_get_str(root, "locale");
-	size_t i;
 
 	if (locale == NULL ||
 	    (strcmp(locale, "nb") != 0 && strcmp(locale, "sv") != 0))
@@ -257,32 +299,7 @@ config_load(struct config *cfg, struct yml_doc *doc, struct diag_list *d)
 	n = yml_get(root, "risk");
 	if (n != NULL && n->type == YML_MAP)
 		load_risk(cfg, n, d);
-	n = yml_get(root, "rules");
-	if (n != NULL && n->type == YML_MAP) {
-		for (i = 0; i < n->n; i++) {
-			const struct yml_node *k = n->pairs[i].key;
-			const struct yml_node *v = n->pairs[i].val;
-			enum diag_severity sev;
-			enum rule r;
-
-			if (rule_lookup(k->str, &r) < 0 || v->type != YML_STR)
-				continue;
-			if (strcmp(v->str, "error") == 0)
-				sev = DIAG_ERROR;
-			else if (strcmp(v->str, "warning") == 0)
-				sev = DIAG_WARNING;
-			else if (strcmp(v->str, "off") == 0)
-				sev = DIAG_OFF;
-			else
-				continue;
-			/* yaml and schema findings stay: they mean the
-			 * record could not be read as intended. */
-			if (r == RULE_YAML)
-				continue;
-			diag_override(d, r, sev);
-		}
-	}
-	return 0;
+	return load_rules(yml_get(root, "rules"), doc->path, d);
 }
 
 void

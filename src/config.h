@@ -43,7 +43,8 @@ void config_defaults(struct config *cfg, const char *locale);
  * Take over doc (the parsed gdprctl.yaml) and read the settings from it.
  * Inconsistent risk settings become findings; per-rule severities are set
  * on d. Values of the wrong type are left at their defaults (the schema
- * reports them).
+ * reports them). Returns -1, with findings on d, when rules: lowers the
+ * severity of yaml or schema: the file cannot be used.
  */
 int config_load(struct config *cfg, struct yml_doc *doc, struct diag_list *d);
 /* Switch the locale (and the default labels, unless the file set them). */

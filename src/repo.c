@@ -97,6 +97,29 @@ repo_find_root(const char *start, char **out)
 /* The files at the top of the root that belong to the records. */
 static const char *const top_files[] = {CONFIG_FILE};
 
+/*
+ * Read gdprctl.yaml into r->cfg. A file that cannot be used is printed
+ * with its findings and frees r.
+ */
+static int
+load_config(struct repo *r, struct yml_doc *doc, struct diag_list *d)
+{
+	struct diag_list cd = DIAG_LIST_INIT;
+
+	if (config_load(&r->cfg, doc, &cd) < 0) {
+		diag_sort(&cd);
+		fflush(stdout);
+		diag_print(&cd, stderr, DIAG_TEXT, 0);
+		diag_list_free(&cd);
+		repo_free(r);
+		return -1;
+	}
+	diag_copy_overrides(d, &cd);
+	diag_move(d, &cd);
+	diag_list_free(&cd);
+	return 0;
+}
+
 int
 repo_open(struct repo **out, const char *start, struct diag_list *d)
 {
@@ -139,10 +162,10 @@ repo_open_at(
 		repo_free(r);
 		return -1;
 	}
-	if (doc != NULL)
-		config_load(&r->cfg, doc, d);
-	else
+	if (doc == NULL)
 		config_defaults(&r->cfg, "en");
+	else if (load_config(r, doc, d) < 0)
+		return -1;
 	*out = r;
 	return 0;
 }
