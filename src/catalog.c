@@ -40,8 +40,8 @@ const struct rule_info rule_catalog[] = {
         "message lists the allowed values. An editor that knows the "
         "exported schemas shows these errors while you type."},
     [RULE_ID_FILENAME] = {"id-filename", DIAG_ERROR, 0, {NULL},
-        "the file name is not <id>.yaml, or the id's prefix does not match "
-        "the directory",
+        "the file is not named <id>.yaml, or the id's prefix is not its "
+        "directory's",
         "A record's id must be its file name without .yaml (REG-001 in "
         "register/REG-001.yaml) and start with the prefix of its directory: "
         "REG, DPA, INC, DPIA, ROS, REQ or PLAN.",
@@ -52,8 +52,8 @@ const struct rule_info rule_catalog[] = {
         "filed in the wrong directory. Correct the references to an id you "
         "change."},
     [RULE_ID_DUPLICATE] = {"id-duplicate", DIAG_ERROR, 0, {NULL},
-        "two records share an id, or two tasks of a plan or two risk items "
-        "of a record",
+        "two records, two tasks of a plan or two risk items of a record "
+        "share an id",
         "The ids of the records of a kind are unique, and so are the ids of "
         "the tasks of a plan, the threats of a ROS and the risks of a DPIA.",
         "An id names one thing in a reference, a report or 'gdprctl plan "
@@ -241,8 +241,8 @@ const struct rule_info rule_catalog[] = {
         "a value looks like a national identity number",
         "Every value of every record and of gdprctl.yaml is searched for "
         "national identity numbers with a valid checksum: Norwegian "
-        "fodselsnummer and D-number, Swedish personnummer and "
-        "samordningsnummer, Finnish henkilotunnus, and Danish CPR numbers "
+        "fødselsnummer and D-number, Swedish personnummer and "
+        "samordningsnummer, Finnish henkilötunnus, and Danish CPR numbers "
         "with a valid date. The number found is shown masked. 'gdprctl "
         "scan' runs this rule alone over any files.",
         "Records of compliance work describe processing; they need no "
@@ -250,7 +250,7 @@ const struct rule_info rule_catalog[] = {
         "5(1)(c)), and a git repository keeps every value in its history "
         "and in every clone. National law restricts the use of national "
         "identity numbers (Art. 87; in Norway personopplysningsloven "
-        "section 12, in Sweden dataskyddslagen chapter 3 section 10).",
+        "§ 12, in Sweden dataskyddslagen 3 kap. 10 §).",
         "Replace the number with a reference to the case in the archive, "
         "then remove it from the history if it was committed."},
 };

@@ -74,11 +74,13 @@ int verb_run(const char *name, const struct verb *table, int argc, char **argv,
 
 int cmd_dpa(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_dpia(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_explain(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_history(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_register(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_ros(int argc, char **argv, struct gd_ctx *ctx);
+int cmd_rules(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_scan(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct gd_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct gd_ctx *ctx);

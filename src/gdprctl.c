@@ -43,6 +43,22 @@ const struct cmd commands[] = {
         "  -j, --jobs N         read records on N threads (default: one per\n"
         "                       online processor)\n",
         "check the records and print findings"},
+    {"rules", cmd_rules,
+        "usage: gdprctl rules [--format text|json]\n"
+        "\n"
+        "List every rule that validate checks: its id, the severity in force\n"
+        "(after rules: in gdprctl.yaml; outside a repository, the default),\n"
+        "the default severity, the articles it rests on and one line on what\n"
+        "it finds.\n"
+        "\n"
+        "  --format F   text (default) or json\n",
+        "list the rules and their severities"},
+    {"explain", cmd_explain,
+        "usage: gdprctl explain RULE\n"
+        "\n"
+        "Explain a rule: what it checks, why (the law and guidance), and how\n"
+        "to fix a finding. 'gdprctl rules' lists the rules.\n",
+        "explain a rule"},
     {"schema", cmd_schema,
         "usage: gdprctl schema export DIR\n"
         "       gdprctl schema validate SCHEMA FILE...\n"

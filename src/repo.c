@@ -54,8 +54,9 @@ id_valid(const char *id)
 	return 1;
 }
 
-int
-repo_find_root(const char *start, char **out)
+/* As repo_find_root; 1 and no message when no directory has the file. */
+static int
+find_root(const char *start, char **out)
 {
 	char *dir = realpath(start, NULL);
 	struct buf b = BUF_INIT;
@@ -88,10 +89,32 @@ repo_find_root(const char *start, char **out)
 	}
 	buf_free(&b);
 	free(dir);
-	diag_error("not in a gdprctl repository (no %s here or in any parent "
-	           "directory); run 'gdprctl init' to create one",
-	    CONFIG_FILE);
-	return -1;
+	return 1;
+}
+
+int
+repo_find_root(const char *start, char **out)
+{
+	int rc = find_root(start, out);
+
+	if (rc == 1) {
+		diag_error(
+		    "not in a gdprctl repository (no %s here or in any "
+		    "parent directory); run 'gdprctl init' to create one",
+		    CONFIG_FILE);
+		return -1;
+	}
+	return rc;
+}
+
+int
+repo_exists(const char *start)
+{
+	char *root = NULL;
+	int rc = find_root(start, &root);
+
+	free(root);
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* The files at the top of the root that belong to the records. */

@@ -81,6 +81,9 @@ struct repo {
  * absolute path in *out. Returns -1 (and reports) when there is none.
  */
 int repo_find_root(const char *start, char **out);
+/* Whether start is in a repository: 1 or 0, -1 (reported) when start
+ * cannot be used. */
+int repo_exists(const char *start);
 /* Find the root and load gdprctl.yaml (its findings go to d). */
 int repo_open(struct repo **out, const char *start, struct diag_list *d);
 /*
