@@ -65,6 +65,13 @@ _gdprctl_revs()
 		refs/heads refs/tags refs/remotes 2> /dev/null
 }
 
+# Print the rule names, as gdprctl lists them outside any repository.
+_gdprctl_rules()
+{
+	command gdprctl -C / rules 2> /dev/null |
+		awk 'NR > 2 && !/^ / { print $1 }'
+}
+
 # Set COMPREPLY to the words of $1 (separated by blanks or newlines) that
 # start with $cur.
 _gdprctl_words()
@@ -88,7 +95,7 @@ _gdprctl()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} cword=$COMP_CWORD
 	local -a words=("${COMP_WORDS[@]}")
-	local commands='help init validate schema register dpa incident dpia ros request plan report history scan'
+	local commands='help init validate rules explain schema register dpa incident dpia ros request plan report history scan'
 	local kinds='register dpa incident dpia ros request'
 	local valopts=' -C --today --color --format --status --year --id --name --country --locale --purpose --processor --title --discovered --risk --type --received --case --date --outcome --within --percent --priority --note --quarter -o --at --changed-since -j '
 	local _gdprctl_dir= _gdprctl_today= year= cmd= verb= opt= w v i=1
@@ -160,7 +167,7 @@ _gdprctl()
 			validate:* | scan:*) _gdprctl_words 'text json github sarif' ;;
 			report:*) _gdprctl_words 'md csv json' ;;
 			*:list) _gdprctl_words 'table csv json md' ;;
-			*:show | history:*) _gdprctl_words 'text json' ;;
+			*:show | history:* | rules:*) _gdprctl_words 'text json' ;;
 			esac
 			;;
 		--status)
@@ -184,7 +191,7 @@ _gdprctl()
 		:) o='-C --today --color -q -h --help --version' ;;
 		init:*) o+=' --name --country --locale' ;;
 		validate:*) o+=' --format --strict --changed-since -j' ;;
-		scan:* | history:*) o+=' --format' ;;
+		scan:* | history:* | rules:*) o+=' --format' ;;
 		report:*) o+=' --year --quarter --format -o --at --locale' ;;
 		plan:list) o+=' --year --format' ;;
 		plan:new) o+=' --copy-tasks' ;;
@@ -233,6 +240,7 @@ _gdprctl()
 	help:) ((n == 0)) && _gdprctl_words "$commands" ;;
 	init:) ((n == 0)) && _gdprctl_dirs ;;
 	validate: | scan:) _gdprctl_files ;;
+	explain:) ((n == 0)) && _gdprctl_words "$(_gdprctl_rules)" ;;
 	schema:export) ((n == 0)) && _gdprctl_dirs ;;
 	schema:validate) _gdprctl_files ;;
 	history:) ((n == 0)) && _gdprctl_words "$(_gdprctl_ids $kinds plan)" ;;

@@ -129,6 +129,8 @@ complete -c gdprctl -s h -l help -d 'Print usage and exit'
 complete -c gdprctl -n __gdprctl_at -a help -d 'Print the usage of a command'
 complete -c gdprctl -n __gdprctl_at -a init -d 'Create a records repository'
 complete -c gdprctl -n __gdprctl_at -a validate -d 'Check the records'
+complete -c gdprctl -n __gdprctl_at -a rules -d 'List the rules and their severities'
+complete -c gdprctl -n __gdprctl_at -a explain -d 'Explain a rule'
 complete -c gdprctl -n __gdprctl_at -a schema -d 'Export or use the schemas'
 complete -c gdprctl -n __gdprctl_at -a register -d 'Processing activities'
 complete -c gdprctl -n __gdprctl_at -a dpa -d 'Data processing agreements'
@@ -143,7 +145,7 @@ complete -c gdprctl -n __gdprctl_at -a scan -d 'Look for national identity numbe
 
 # help
 complete -c gdprctl -n '__gdprctl_at help' \
-    -a 'help init validate schema register dpa incident dpia ros request plan report history scan'
+    -a 'help init validate rules explain schema register dpa incident dpia ros request plan report history scan'
 
 # init
 complete -c gdprctl -n '__gdprctl_at init' \
@@ -162,6 +164,17 @@ complete -c gdprctl -n '__gdprctl_in validate' -l strict -d 'Count warnings as e
 complete -c gdprctl -n '__gdprctl_in validate' -l changed-since -x \
     -a '(__gdprctl_revs)' -d 'Only records changed since REV'
 complete -c gdprctl -n '__gdprctl_in validate' -s j -x -d 'Parallel jobs'
+
+# rules and explain: the rule names with their summaries, as gdprctl lists
+# them outside any repository.
+function __gdprctl_rules
+    command gdprctl -C / rules 2>/dev/null | awk '
+        NR > 2 && !/^ / { id = $1; next }
+        NR > 2 { sub(/^ +/, ""); print id "\t" $0 }'
+end
+complete -c gdprctl -n '__gdprctl_in rules' -l format -x -a 'text json' \
+    -d 'Output format'
+complete -c gdprctl -n '__gdprctl_at explain' -x -a '(__gdprctl_rules)'
 
 # schema
 complete -c gdprctl -n '__gdprctl_at schema' -a export -d 'Write the schemas into DIR'
