@@ -17,7 +17,7 @@
 int
 change_dir(const struct repo *r, enum kind k, const char *id)
 {
-	const struct kind_info *ki = &kind_info[k];
+	const struct kind_info *ki = kinds[k];
 	size_t plen = strlen(ki->prefix), rootlen = strlen(r->root);
 	struct buf dir = BUF_INIT;
 	char *real = NULL;
@@ -139,7 +139,7 @@ change_record(struct repo *r, const struct record *rec, const char *text,
 	}
 	if ((dirfd = change_dir(r, rec->kind, rec->id)) < 0)
 		goto done;
-	buf_printf(&want, "%s/%s.yaml", kind_info[rec->kind].dir, rec->id);
+	buf_printf(&want, "%s/%s.yaml", kinds[rec->kind]->dir, rec->id);
 	if (strcmp(want.ptr, rec->path) != 0) {
 		diag_error("'%s' is not named after its id; rename it to '%s' "
 		           "first",
@@ -193,12 +193,12 @@ change_create(struct repo *r, enum kind k, const char *id, const char *text,
 	int rc = CHANGE_FAILED, dirfd = -1;
 	const char *name;
 
-	buf_printf(&dir, "%s/%s", r->root, kind_info[k].dir);
+	buf_printf(&dir, "%s/%s", r->root, kinds[k]->dir);
 	if (lstat(dir.ptr, &st) < 0 && write_mkdir(dir.ptr) < 0)
 		goto done;
 	if ((dirfd = change_dir(r, k, id)) < 0)
 		goto done;
-	buf_printf(&rel, "%s/%s.yaml", kind_info[k].dir, id);
+	buf_printf(&rel, "%s/%s.yaml", kinds[k]->dir, id);
 	name = strrchr(rel.ptr, '/') + 1;
 	if (repo_find(r, k, id) != NULL ||
 	    fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
@@ -270,7 +270,7 @@ change_begin_id(struct change *c, enum kind k, const char *id)
 	const struct record *rec = repo_find(c->r, k, id);
 
 	if (rec == NULL) {
-		diag_error("no %s %s in the repository", kind_info[k].name, id);
+		diag_error("no %s %s in the repository", kinds[k]->name, id);
 		return -1;
 	}
 	return change_begin(c, rec);

@@ -69,7 +69,7 @@ check_one(size_t i, int worker, void *arg)
 	if (p->load && repo_load_record(p->r, rec, &p->d[worker]) < 0)
 		atomic_store(&p->failed, 1);
 	if (rec->in_scope && rec->doc != NULL) {
-		s = schema_set_get(p->set, kind_info[rec->kind].schema);
+		s = schema_set_get(p->set, kinds[rec->kind]->schema);
 		if (s != NULL)
 			schema_validate(
 			    s, rec->doc->root, rec->path, &p->d[worker]);
@@ -180,15 +180,14 @@ static void
 want_refs(const struct repo *r, const struct record *rec, unsigned char *tried,
     size_t *which, size_t *n)
 {
+	const struct kind_info *ki = kinds[rec->kind];
 	size_t f, i;
 
-	for (f = 0; f < rules_nref_fields; f++) {
-		const struct rules_ref_field *rf = &rules_ref_fields[f];
+	for (f = 0; f < ki->nrefs; f++) {
+		const struct kind_ref *rf = &ki->refs[f];
 		const struct yml_node *v;
 
-		if (rf->from != rec->kind)
-			continue;
-		v = yml_get(rec->doc->root, rf->key);
+		v = yml_get(rec->doc->root, rf->field);
 		for (i = 0; v != NULL && i < (v->type == YML_SEQ ? v->n : 1);
 		     i++) {
 			const struct yml_node *id =
@@ -196,7 +195,7 @@ want_refs(const struct repo *r, const struct record *rec, unsigned char *tried,
 			const struct record *to;
 
 			if (id->type == YML_STR &&
-			    (to = repo_find(r, rf->to, id->str)) != NULL)
+			    (to = repo_find(r, rf->target, id->str)) != NULL)
 				want((size_t)(to - r->recs), tried, which, n);
 		}
 	}

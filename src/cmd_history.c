@@ -18,9 +18,9 @@ kind_of_id(const char *id)
 	int k;
 
 	for (k = 0; k < KIND_COUNT; k++) {
-		size_t n = strlen(kind_info[k].prefix);
+		size_t n = strlen(kinds[k]->prefix);
 
-		if (strncmp(id, kind_info[k].prefix, n) == 0 && id[n] == '-')
+		if (strncmp(id, kinds[k]->prefix, n) == 0 && id[n] == '-')
 			return k;
 	}
 	return -1;
@@ -132,7 +132,7 @@ cmd_history(int argc, char **argv, struct gd_ctx *ctx)
 	}
 	if (repo_find_root(ctx->dir, &root) < 0)
 		goto done;
-	buf_printf(&path, "%s/%s.yaml", kind_info[k].dir, id);
+	buf_printf(&path, "%s/%s.yaml", kinds[k]->dir, id);
 	if (git_history(root, path.ptr, &h) < 0)
 		goto done;
 	if (h.n == 0) {

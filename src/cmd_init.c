@@ -83,7 +83,7 @@ vscode_settings(struct buf *b)
 	for (k = 0; k < KIND_COUNT; k++)
 		buf_printf(b,
 		    ",\n    \"./.gdprctl/schema/%s\": [\"%s/*.yaml\"]",
-		    kind_info[k].schema, kind_info[k].dir);
+		    kinds[k]->schema, kinds[k]->dir);
 	buf_puts(b, "\n  }\n}\n");
 }
 
@@ -203,7 +203,7 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 		goto done;
 	for (k = 0; k < KIND_COUNT; k++) {
 		buf_reset(&path);
-		buf_printf(&path, "%s/%s", dir.ptr, kind_info[k].dir);
+		buf_printf(&path, "%s/%s", dir.ptr, kinds[k]->dir);
 		if (write_mkdir(path.ptr) < 0)
 			goto done;
 	}

@@ -557,7 +557,7 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 	rc = cmd_change_status(
 	    change_create(c.r, KIND_PLAN, id.ptr, text.ptr, text.len, &c.cc));
 	if (rc == EXIT_OK)
-		printf("%s/%s.yaml\n", kind_info[KIND_PLAN].dir, id.ptr);
+		printf("%s/%s.yaml\n", kinds[KIND_PLAN]->dir, id.ptr);
 done:
 	buf_free(&text);
 	buf_free(&id);

@@ -1,7 +1,7 @@
 /*
- * What the record commands know of each kind: the columns of list, the
- * references between records, the computed values of show and the
- * template of new; and the values and helpers they share.
+ * The types of the record commands' parts of a kind's descriptor (the
+ * columns of list, the computed values of show, the options of new), and
+ * the values and helpers the record commands and descriptors share.
  */
 #ifndef GD_RECORD_KIND_H
 #define GD_RECORD_KIND_H
@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "repo.h"
+#include "table.h"
 #include "yml.h"
 
 /* What a value in a list row or among the computed values of show is. */
@@ -81,6 +82,13 @@ enum {
 	RC_DATA = 2,  /* CSV and JSON of list */
 	RC_SHOW = 4,  /* the computed values of show */
 };
+#define RC_LIST (RC_TABLE | RC_DATA)
+#define RC_CALC (RC_DATA | RC_SHOW)
+#define RC_ALL (RC_TABLE | RC_DATA | RC_SHOW)
+/* The alignment of a column of text that may be cut to fit. */
+#define RC_SHRINK (TABLE_LEFT | TABLE_SHRINK)
+/* The number of elements of an array, for the descriptors' counts. */
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* One column of list, and possibly a computed value of show. */
 struct rcol {
@@ -93,12 +101,6 @@ struct rcol {
 	    const struct yml_node *rec, struct rv *out);
 	const char *field;
 	const char *etype; /* l10n enum type of the value */
-};
-
-/* A field of a kind that names records of another kind. */
-struct rref {
-	const char *field;
-	enum kind target;
 };
 
 /* How a field option of new fills the template. */
@@ -119,27 +121,9 @@ struct ropt {
 	const char *help;
 };
 
-struct rkind {
-	enum kind kind;
-	const char *title_field; /* what names a record in one line */
-	const struct rcol *cols;
-	size_t ncols;
-	const char *const *statuses; /* the values --status takes */
-	const char *year_field;      /* what --year looks at */
-	const struct rref *refs;
-	size_t nrefs;
-	/* The kind's computed values for show, into the object out. */
-	void (*computed)(
-	    const struct rctx *c, const struct record *rec, struct rnode *out);
-	const struct ropt *opts; /* field options of new, up to 3 */
-	size_t nopts;
-	const char *year_opt;  /* the option whose year goes into the id */
-	const char *tmpl;      /* the template, with ${placeholders} */
-	const char *new_usage; /* the synopsis of new */
-};
+/* The options of new of the kinds a title and a date name (dpia, ros). */
+extern const struct ropt rec_dated_opts[2];
 
-/* The description of kind k (not KIND_PLAN). */
-const struct rkind *rkind_get(enum kind k);
 /* The kind of the running command, ctx->cmd. */
 enum kind rec_kind(const struct gd_ctx *ctx);
 /* Print the usage of verb list, show or new of kind k; returns 0. */
@@ -215,6 +199,18 @@ void rv_l10n(
 
 /* The colour of a risk level by its rank: green, yellow, red. */
 const char *rec_level_color(const struct config *cfg, int rank);
+/* v is the date due; yellow when it has passed. */
+void rec_due_color(const struct rctx *c, struct gd_date due, struct rv *v);
+/*
+ * A column getter over the risk items at col->field: by col->key their
+ * number (threats), the open measures (open_measures), the highest level
+ * (highest) or the highest residual level (any other key).
+ */
+void rec_get_risk_sum(const struct rctx *c, const struct rcol *col,
+    const struct yml_node *rec, struct rv *v);
+/* The scored risk items (risks, threats) into an array key of out. */
+void rec_risk_items(const struct rctx *c, const struct yml_node *items,
+    struct rnode *out, const char *key);
 
 /* The highest risk of the items of a ROS or DPIA. */
 struct risk_sum {

@@ -24,7 +24,7 @@ struct row {
 };
 
 struct listing {
-	const struct rkind *rk;
+	const struct kind_info *rk;
 	const struct rctx *c;
 	struct row *rows;
 	size_t n, cap;
@@ -45,7 +45,7 @@ parse_format(const char *s, enum list_format *out)
 }
 
 static const struct rcol *
-status_col(const struct rkind *rk)
+status_col(const struct kind_info *rk)
 {
 	size_t i;
 
@@ -57,7 +57,7 @@ status_col(const struct rkind *rk)
 
 /* The year --year compares: of a date, or of a date-time in its offset. */
 static int
-record_year(const struct rkind *rk, const struct yml_node *rec)
+record_year(const struct kind_info *rk, const struct yml_node *rec)
 {
 	struct gd_datetime t;
 	struct gd_date d;
@@ -131,7 +131,7 @@ collect(struct listing *l, const char *status, long year)
 static void
 out_table(const struct listing *l, struct buf *out, int color)
 {
-	const struct rkind *rk = l->rk;
+	const struct kind_info *rk = l->rk;
 	struct buf scratch = BUF_INIT;
 	struct table *t;
 	size_t i, j, col = 0;
@@ -186,7 +186,7 @@ csv_value(struct csv *c, const struct rv *v)
 static void
 out_csv(const struct listing *l, struct buf *out)
 {
-	const struct rkind *rk = l->rk;
+	const struct kind_info *rk = l->rk;
 	struct buf head = BUF_INIT;
 	struct csv c;
 	size_t i, j;
@@ -209,7 +209,7 @@ out_csv(const struct listing *l, struct buf *out)
 static void
 out_json(const struct listing *l, struct buf *out)
 {
-	const struct rkind *rk = l->rk;
+	const struct kind_info *rk = l->rk;
 	struct jsonw w;
 	size_t i, j;
 
@@ -231,7 +231,7 @@ out_json(const struct listing *l, struct buf *out)
 static void
 out_md(const struct listing *l, struct buf *out)
 {
-	const struct rkind *rk = l->rk;
+	const struct kind_info *rk = l->rk;
 	struct buf scratch = BUF_INIT;
 	struct md_table t;
 	size_t i, j, ncols = 0;
@@ -271,7 +271,7 @@ listing_free(struct listing *l)
 }
 
 static int
-status_known(const struct rkind *rk, const char *s)
+status_known(const struct kind_info *rk, const char *s)
 {
 	size_t i;
 
@@ -282,7 +282,7 @@ status_known(const struct rkind *rk, const char *s)
 }
 
 static int
-bad_status(const struct rkind *rk, const char *s)
+bad_status(const struct kind_info *rk, const char *s)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -294,8 +294,8 @@ bad_status(const struct rkind *rk, const char *s)
 		        : rk->statuses[i + 1] != NULL ? ", "
 		                                      : " or ",
 		    rk->statuses[i]);
-	rc = usage_error(kind_info[rk->kind].name,
-	    "--status takes %s, not '%s'", buf_cstr(&b), s);
+	rc = usage_error(
+	    rk->name, "--status takes %s, not '%s'", buf_cstr(&b), s);
 	buf_free(&b);
 	return rc;
 }
@@ -311,8 +311,8 @@ record_list(int argc, char **argv, struct gd_ctx *ctx)
 	    {NULL, 0, NULL, 0},
 	};
 	enum kind k = rec_kind(ctx);
-	const struct rkind *rk = rkind_get(k);
-	const char *name = kind_info[k].name;
+	const struct kind_info *rk = kinds[k];
+	const char *name = kinds[k]->name;
 	struct diag_list d = DIAG_LIST_INIT;
 	struct listing l = {rk, NULL, NULL, 0, 0};
 	enum list_format fmt = LF_TABLE;

@@ -20,7 +20,7 @@
 
 /* The value of each field option, as it goes into the template. */
 struct fill {
-	const struct rkind *rk;
+	const struct kind_info *rk;
 	const struct rctx *c;
 	const char *id;
 	struct buf val[MAX_OPTS];
@@ -94,7 +94,7 @@ static int
 set_opt(struct fill *f, size_t i, const char *s)
 {
 	const struct ropt *o = &f->rk->opts[i];
-	const char *cmd = kind_info[f->rk->kind].name;
+	const char *cmd = f->rk->name;
 	struct buf *v = &f->val[i];
 	struct gd_datetime t;
 	struct gd_date d;
@@ -221,7 +221,7 @@ highest(const struct repo *r, enum kind k, const char *stem)
 static char *
 next_id(const struct fill *f)
 {
-	const char *prefix = kind_info[f->rk->kind].prefix;
+	const char *prefix = f->rk->prefix;
 	struct buf stem = BUF_INIT, id = BUF_INIT;
 
 	if (f->rk->year_opt != NULL)
@@ -368,22 +368,21 @@ check_new(const struct gd_ctx *ctx, const char *rel)
 /* Whether id is one of kind rk: never a path, so never outside its
  * directory. */
 static int
-check_id(const struct rkind *rk, const char *id)
+check_id(const struct kind_info *rk, const char *id)
 {
-	const char *prefix = kind_info[rk->kind].prefix;
+	const char *prefix = rk->prefix;
 	size_t n = strlen(prefix);
 
 	if (id_valid(id) && strncmp(id, prefix, n) == 0 && id[n] == '-')
 		return 0;
-	usage_error(kind_info[rk->kind].name,
-	    "--id takes an id such as %s-%s, not '%s'", prefix,
-	    rk->year_opt ? "2026-001" : "001", id);
+	usage_error(rk->name, "--id takes an id such as %s-%s, not '%s'",
+	    prefix, rk->year_opt ? "2026-001" : "001", id);
 	return -1;
 }
 
 /* Options: --id, --edit, --no-edit, --help, then the kind's own. */
 static void
-build_opts(const struct rkind *rk, struct option *opts)
+build_opts(const struct kind_info *rk, struct option *opts)
 {
 	static const struct option common[] = {
 	    {"id", required_argument, NULL, 'i'},
@@ -407,8 +406,8 @@ int
 record_new(int argc, char **argv, struct gd_ctx *ctx)
 {
 	enum kind k = rec_kind(ctx);
-	const struct rkind *rk = rkind_get(k);
-	const char *name = kind_info[k].name;
+	const struct kind_info *rk = kinds[k];
+	const char *name = kinds[k]->name;
 	struct option opts[4 + MAX_OPTS + 1];
 	const char *optval[MAX_OPTS] = {NULL};
 	struct diag_list d = DIAG_LIST_INIT;
@@ -464,8 +463,8 @@ record_new(int argc, char **argv, struct gd_ctx *ctx)
 	assert(id_valid(id));
 	f.id = id;
 	expand(&f, &text);
-	buf_printf(&rel, "%s/%s.yaml", kind_info[k].dir, id);
-	buf_printf(&abs, "%s/%s", r->root, kind_info[k].dir);
+	buf_printf(&rel, "%s/%s.yaml", kinds[k]->dir, id);
+	buf_printf(&abs, "%s/%s", r->root, kinds[k]->dir);
 	if (write_mkdir(abs.ptr) < 0)
 		goto done;
 	buf_printf(&abs, "/%s.yaml", id);

@@ -447,7 +447,7 @@ add_ref(const struct rctx *c, struct rnode *arr, const char *field, enum kind k,
 	struct rv *v;
 
 	rv_str(rnode_val(o, "field", "rec.col.field"), field);
-	rv_str(rnode_val(o, "kind", NULL), kind_info[k].name);
+	rv_str(rnode_val(o, "kind", NULL), kinds[k]->name);
 	rv_str(rnode_val(o, "id", "col.id"), id);
 	rv_bool(rnode_val(o, "found", NULL), target != NULL);
 	v = rnode_val(o, "title", "col.title");
@@ -461,7 +461,7 @@ add_ref(const struct rctx *c, struct rnode *arr, const char *field, enum kind k,
 static void
 references(const struct rctx *c, const struct record *rec, struct rnode *out)
 {
-	const struct rkind *rk = rkind_get(rec->kind);
+	const struct kind_info *rk = kinds[rec->kind];
 	struct rnode *to =
 	    rnode_add(out, RN_ARRAY, "references", "rec.references");
 	struct rnode *from =
@@ -481,20 +481,20 @@ references(const struct rctx *c, const struct record *rec, struct rnode *out)
 
 			/* dpia: not-required is no reference. */
 			if (it->type != YML_STR ||
-			    strncmp(it->str, kind_info[tk].prefix,
-			        strlen(kind_info[tk].prefix)) != 0)
+			    strncmp(it->str, kinds[tk]->prefix,
+			        strlen(kinds[tk]->prefix)) != 0)
 				continue;
 			add_ref(c, to, rk->refs[i].field, tk, it->str,
 			    repo_find(c->r, tk, it->str));
 		}
 	}
 	for (i = 0; i < c->r->n; i++) {
-		const struct rkind *ok;
+		const struct kind_info *ok;
 
 		o = &c->r->recs[i];
-		if (o->doc == NULL || o->id == NULL || o->kind == KIND_PLAN)
+		if (o->doc == NULL || o->id == NULL)
 			continue;
-		ok = rkind_get(o->kind);
+		ok = kinds[o->kind];
 		for (j = 0; j < ok->nrefs; j++)
 			if (ok->refs[j].target == rec->kind &&
 			    rec_names(o->doc->root, ok->refs[j].field, rec->id))
@@ -506,7 +506,7 @@ references(const struct rctx *c, const struct record *rec, struct rnode *out)
 static struct rnode *
 build(const struct rctx *c, const struct record *rec)
 {
-	const struct rkind *rk = rkind_get(rec->kind);
+	const struct kind_info *rk = kinds[rec->kind];
 	struct rnode *root = rnode_new(RN_OBJECT, NULL, NULL);
 	struct rnode *comp =
 	    rnode_add(root, RN_OBJECT, "computed", "rec.computed");
@@ -567,7 +567,7 @@ show_json(const struct record *rec, const struct rnode *root,
 	jsonw_init(&w, out, 1);
 	jsonw_obj_begin(&w);
 	jsonw_key(&w, "kind");
-	jsonw_str(&w, kind_info[rec->kind].name);
+	jsonw_str(&w, kinds[rec->kind]->name);
 	jsonw_key(&w, "path");
 	jsonw_str(&w, rec->path);
 	jsonw_key(&w, "record");
@@ -593,7 +593,7 @@ lookup(const struct repo *r, enum kind k, const char *id,
 	*broken = NULL;
 	if (rec != NULL)
 		return rec;
-	buf_printf(&p, "%s/%s.yaml", kind_info[k].dir, id);
+	buf_printf(&p, "%s/%s.yaml", kinds[k]->dir, id);
 	for (rec = NULL; (rec = repo_next(r, k, rec)) != NULL;)
 		if (rec->doc == NULL && strcmp(rec->path, p.ptr) == 0)
 			*broken = rec;
@@ -610,7 +610,7 @@ record_show(int argc, char **argv, struct gd_ctx *ctx)
 	    {NULL, 0, NULL, 0},
 	};
 	enum kind k = rec_kind(ctx);
-	const char *name = kind_info[k].name;
+	const char *name = kinds[k]->name;
 	struct diag_list d = DIAG_LIST_INIT;
 	const struct record *rec, *broken;
 	struct rnode *root = NULL;

@@ -238,12 +238,20 @@ rec_short_datetime(struct gd_datetime t, char out[17])
 	buf_free(&b);
 }
 
+enum kind
+rec_kind(const struct gd_ctx *ctx)
+{
+	int k = kind_by_name(ctx->cmd);
+
+	return k >= 0 && k != KIND_PLAN ? (enum kind)k : KIND_REGISTER;
+}
+
 const char *
 rec_title(const struct record *rec)
 {
 	if (rec->doc == NULL)
 		return NULL;
-	return rec_str(rec->doc->root, rkind_get(rec->kind)->title_field);
+	return rec_str(rec->doc->root, kinds[rec->kind]->title_field);
 }
 
 int
@@ -346,7 +354,7 @@ rec_width(void)
 static int
 in_kind_dir(const struct diag *dg, void *arg)
 {
-	const char *dir = kind_info[*(const enum kind *)arg].dir;
+	const char *dir = kinds[*(const enum kind *)arg]->dir;
 	size_t n = strlen(dir);
 
 	return strncmp(dg->path, dir, n) == 0 && dg->path[n] == '/';
@@ -474,8 +482,8 @@ opt_line(struct buf *b, const char *opt, const char *help)
 int
 rec_usage(enum kind k, const char *verb)
 {
-	const struct rkind *rk = rkind_get(k);
-	const char *name = kind_info[k].name;
+	const struct kind_info *rk = kinds[k];
+	const char *name = kinds[k]->name;
 	struct buf b = BUF_INIT, t = BUF_INIT;
 	size_t i;
 
@@ -510,9 +518,9 @@ rec_usage(enum kind k, const char *verb)
 		    "file is opened in $VISUAL or $EDITOR when standard "
 		    "input is a\nterminal, then checked: its findings go "
 		    "to standard error.\n\n",
-		    rk->new_usage, kind_info[k].dir);
+		    rk->new_usage, kinds[k]->dir);
 		buf_printf(&t, "the id, by default the next free one: %s-%sNNN",
-		    kind_info[k].prefix, rk->year_opt ? "YYYY-" : "");
+		    kinds[k]->prefix, rk->year_opt ? "YYYY-" : "");
 		opt_line(&b, "--id ID", t.ptr);
 		for (i = 0; i < rk->nopts; i++) {
 			buf_reset(&t);

@@ -361,7 +361,7 @@ find(const struct repo *r, enum kind k, const char *id)
 	const struct record *rec = repo_find(r, k, id);
 
 	if (rec == NULL)
-		diag_error("no %s record with id '%s'", kind_info[k].name, id);
+		diag_error("no %s record with id '%s'", kinds[k]->name, id);
 	return rec;
 }
 

@@ -12,48 +12,6 @@
 #include "repo_int.h"
 #include "xalloc.h"
 
-const struct kind_info kind_info[KIND_COUNT] = {
-    {"register", "register", "REG", "register.schema.json"},
-    {"dpa", "dpa", "DPA", "dpa.schema.json"},
-    {"incident", "incident", "INC", "incident.schema.json"},
-    {"dpia", "dpia", "DPIA", "dpia.schema.json"},
-    {"ros", "ros", "ROS", "ros.schema.json"},
-    {"request", "request", "REQ", "request.schema.json"},
-    {"plan", "plan", "PLAN", "plan.schema.json"},
-};
-
-int
-kind_by_name(const char *s)
-{
-	int k;
-
-	for (k = 0; k < KIND_COUNT; k++)
-		if (strcmp(kind_info[k].name, s) == 0)
-			return k;
-	return -1;
-}
-
-int
-id_valid(const char *id)
-{
-	const char *p = id;
-
-	if (!(*p >= 'A' && *p <= 'Z'))
-		return 0;
-	while (*p >= 'A' && *p <= 'Z')
-		p++;
-	if (*p++ != '-')
-		return 0;
-	if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-	        (*p >= '0' && *p <= '9')))
-		return 0;
-	for (; *p; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		        (*p >= '0' && *p <= '9') || *p == '-'))
-			return 0;
-	return 1;
-}
-
 /* As repo_find_root; 1 and no message when no directory has the file. */
 static int
 find_root(const char *start, char **out)
@@ -162,7 +120,7 @@ repo_open_at(
 	r->jobs = pool_default_jobs();
 	for (k = 0; k < KIND_COUNT; k++) {
 		r->dirfd[k] = -1;
-		r->dirs[k] = kind_info[k].dir;
+		r->dirs[k] = kinds[k]->dir;
 	}
 	r->files = (struct git_files){
 	    r->dirs, KIND_COUNT, repo_record_name, top_files, 1};

@@ -1,6 +1,6 @@
 /*
- * The records repository: root discovery, record kinds, listing, loading,
- * lookup (repo.c, repo_list.c, repo_load.c, repo_index.c, repo_scope.c).
+ * The records repository: root discovery, listing, loading, lookup (repo.c,
+ * repo_list.c, repo_load.c, repo_index.c, repo_scope.c).
  */
 #ifndef GD_REPO_H
 #define GD_REPO_H
@@ -10,29 +10,8 @@
 #include "config.h"
 #include "diag.h"
 #include "git.h"
+#include "kind.h"
 #include "yml.h"
-
-enum kind {
-	KIND_REGISTER,
-	KIND_DPA,
-	KIND_INCIDENT,
-	KIND_DPIA,
-	KIND_ROS,
-	KIND_REQUEST,
-	KIND_PLAN,
-	KIND_COUNT,
-};
-
-struct kind_info {
-	const char *name;   /* "incident": command and schema name */
-	const char *dir;    /* "incident" */
-	const char *prefix; /* "INC" */
-	const char *schema; /* "incident.schema.json" */
-};
-
-extern const struct kind_info kind_info[KIND_COUNT];
-/* The kind whose name is s, or -1. */
-int kind_by_name(const char *s);
 
 struct record {
 	enum kind kind;
@@ -180,8 +159,5 @@ struct yml_doc *repo_set_doc(
 const struct record *repo_add(
     struct repo *r, enum kind k, const char *path, struct yml_doc *doc);
 void repo_free(struct repo *r);
-
-/* Whether id is a well-formed id: ^[A-Z]+-[A-Za-z0-9][A-Za-z0-9-]*$ */
-int id_valid(const char *id);
 
 #endif

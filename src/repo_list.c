@@ -51,10 +51,10 @@ repo_record_kind(const char *path)
 	if (slash == NULL)
 		return strcmp(path, CONFIG_FILE) == 0 ? KIND_COUNT : -1;
 	for (k = 0; k < KIND_COUNT; k++) {
-		size_t n = strlen(kind_info[k].dir);
+		size_t n = strlen(kinds[k]->dir);
 
 		if ((size_t)(slash - path) == n &&
-		    strncmp(path, kind_info[k].dir, n) == 0)
+		    strncmp(path, kinds[k]->dir, n) == 0)
 			return repo_record_name(slash + 1) ? k : -1;
 	}
 	return -1;
@@ -132,7 +132,7 @@ static int
 list_entry(const char *name, enum git_entry_type type, void *arg)
 {
 	struct list_ctx *lc = arg;
-	const char *dir = kind_info[lc->k].dir;
+	const char *dir = kinds[lc->k]->dir;
 
 	(void)type;
 	if (repo_record_name(name))
@@ -232,7 +232,7 @@ static void
 list_dir(size_t k, int worker, void *arg)
 {
 	struct listing *l = arg;
-	const char *dir = kind_info[k].dir;
+	const char *dir = kinds[k]->dir;
 	size_t dlen = strlen(dir), *off = NULL, cap = 0, i;
 	struct dirent *de;
 	DIR *dp;
@@ -274,8 +274,7 @@ list_failed(const struct listing *l, int k)
 	struct stat st;
 	int e = l->err[k], link;
 
-	link =
-	    fstatat(l->root, kind_info[k].dir, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	link = fstatat(l->root, kinds[k]->dir, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISLNK(st.st_mode);
 	/* A missing directory, or a file in its place, holds no records. */
 	if (!link && (e == ENOENT || e == ENOTDIR))
@@ -283,9 +282,9 @@ list_failed(const struct listing *l, int k)
 	if (link)
 		diag_error("'%s' is a symbolic link; record directories "
 		           "must be real directories in the repository",
-		    kind_info[k].dir);
+		    kinds[k]->dir);
 	else
-		diag_error("cannot read directory '%s': %s", kind_info[k].dir,
+		diag_error("cannot read directory '%s': %s", kinds[k]->dir,
 		    strerror(e));
 	return -1;
 }
@@ -294,8 +293,8 @@ list_failed(const struct listing *l, int k)
 static int
 cmp_dir(const void *a, const void *b)
 {
-	const char *x = kind_info[*(const int *)a].dir,
-	           *y = kind_info[*(const int *)b].dir;
+	const char *x = kinds[*(const int *)a]->dir,
+	           *y = kinds[*(const int *)b]->dir;
 	size_t n = strlen(x), m = strlen(y);
 	int c = strncmp(x, y, n < m ? n : m);
 
@@ -359,7 +358,7 @@ order_jobs(struct list_job *j)
 	if (first)
 		j->job[0] = KIND_COUNT;
 	for (k = 0; k < KIND_COUNT; k++) {
-		size[k] = fstatat(j->l.root, kind_info[k].dir, &st,
+		size[k] = fstatat(j->l.root, kinds[k]->dir, &st,
 		              AT_SYMLINK_NOFOLLOW) == 0
 		    ? st.st_size
 		    : 0;
@@ -435,8 +434,7 @@ repo_list(struct repo *r)
 	for (k = 0; k < KIND_COUNT; k++) {
 		struct list_ctx lc = {r, (enum kind)k};
 
-		if (git_snap_list(r->snap, kind_info[k].dir, list_entry, &lc) <
-		    0)
+		if (git_snap_list(r->snap, kinds[k]->dir, list_entry, &lc) < 0)
 			rc = -1;
 	}
 	if (r->n > 1)

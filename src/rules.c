@@ -63,7 +63,7 @@ const struct record *
 rules_ref(const struct rules_ctx *x, const struct record *rec,
     const struct yml_node *n, enum kind k)
 {
-	const struct kind_info *ki = &kind_info[k];
+	const struct kind_info *ki = kinds[k];
 	const struct record *to;
 	size_t plen = strlen(ki->prefix);
 
@@ -112,13 +112,13 @@ cmp_link(const void *pa, const void *pb)
 void
 rules_links_build(struct rules_ctx *x)
 {
-	static const enum kind kinds[] = {KIND_DPIA, KIND_ROS};
+	static const enum kind linked[] = {KIND_DPIA, KIND_ROS};
 	size_t cap = 0, i, j, n = 0;
 
 	for (i = 0; i < 2; i++) {
 		const struct record *rec = NULL;
 
-		while ((rec = repo_next(x->r, kinds[i], rec)) != NULL) {
+		while ((rec = repo_next(x->r, linked[i], rec)) != NULL) {
 			const struct yml_node *seq;
 
 			if (rec->doc == NULL)
@@ -132,7 +132,7 @@ rules_links_build(struct rules_ctx *x)
 				x->links = xgrow(
 				    x->links, &cap, n + 1, sizeof(*x->links));
 				x->links[n].reg = seq->items[j]->str;
-				x->links[n].kind = kinds[i];
+				x->links[n].kind = linked[i];
 				x->links[n].rec = rec;
 				x->links[n].node = seq->items[j];
 				n++;
@@ -241,54 +241,26 @@ rules_risk_items(const struct rules_ctx *x, const struct record *rec,
 	return seq;
 }
 
-/* What rules_cross and rules_ids read of each kind; see rules_cross_keys. */
-static const char *const cross_keys[KIND_COUNT][7] = {
-    [KIND_REGISTER] = {"id", "status", "processors", "dpia", "ros",
-        "transfers"},
-    [KIND_DPA] = {"id", "status", "processor"},
-    [KIND_INCIDENT] = {"id", "register", "processor"},
-    [KIND_DPIA] = {"id", "register", "screening"},
-    [KIND_ROS] = {"id", "register", "status", "date", "next_review"},
-    [KIND_REQUEST] = {"id", "register"},
-    [KIND_PLAN] = {"id"},
-};
-
 const char *const *
 rules_cross_keys(enum kind k, size_t *n)
 {
-	for (*n = 0; cross_keys[k][*n] != NULL; (*n)++)
+	const char *const *keys = kinds[k]->cross_keys;
+
+	for (*n = 0; keys[*n] != NULL; (*n)++)
 		;
-	return cross_keys[k];
+	return keys;
 }
 
-const struct rules_ref_field rules_ref_fields[] = {
-    {KIND_REGISTER, "processors", KIND_DPA},
-    {KIND_REGISTER, "dpia", KIND_DPIA},
-    {KIND_REGISTER, "ros", KIND_ROS},
-    {KIND_INCIDENT, "register", KIND_REGISTER},
-    {KIND_INCIDENT, "processor", KIND_DPA},
-    {KIND_DPIA, "register", KIND_REGISTER},
-    {KIND_ROS, "register", KIND_REGISTER},
-    {KIND_REQUEST, "register", KIND_REGISTER},
-};
-const size_t rules_nref_fields =
-    sizeof(rules_ref_fields) / sizeof(rules_ref_fields[0]);
-
-/* The steps of rules_cross after the links, in the order of their
- * findings. */
-static void (*const cross_steps[])(const struct rules_ctx *) = {
-    rules_register,
-    rules_incident,
-    rules_dpia,
-    rules_ros,
-    rules_request,
-    rules_pdata_config,
-};
-#define NSTEPS (sizeof(cross_steps) / sizeof(cross_steps[0]))
-
+/*
+ * The steps of rules_cross after the links, in the order of their
+ * findings: each kind's rules across records, in the order of the kinds,
+ * then personal-data in gdprctl.yaml.
+ */
 struct cross {
 	const struct rules_ctx *x;
-	struct diag_list d[NSTEPS]; /* one per step: the order stays fixed */
+	void (*step[KIND_COUNT + 1])(const struct rules_ctx *);
+	struct diag_list d[KIND_COUNT + 1]; /* one per step: a fixed order */
+	size_t n;
 };
 
 static void
@@ -299,7 +271,7 @@ cross_step(size_t i, int worker, void *arg)
 
 	(void)worker;
 	x.d = &c->d[i];
-	cross_steps[i](&x);
+	c->step[i](&x);
 }
 
 void
@@ -308,17 +280,23 @@ rules_cross(const struct repo *r, struct gd_date today, struct diag_list *d)
 	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
 	struct cross c;
 	size_t i;
+	int k;
 
 	rules_links_build(&x);
 	/* The steps only read the repository; each adds to its own list,
 	 * joined in order. */
 	c.x = &x;
-	for (i = 0; i < NSTEPS; i++) {
+	c.n = 0;
+	for (k = 0; k < KIND_COUNT; k++)
+		if (kinds[k]->rules_cross != NULL)
+			c.step[c.n++] = kinds[k]->rules_cross;
+	c.step[c.n++] = rules_pdata_config;
+	for (i = 0; i < c.n; i++) {
 		c.d[i] = (struct diag_list)DIAG_LIST_INIT;
 		diag_copy_overrides(&c.d[i], d);
 	}
-	pool_run_coarse(NSTEPS, repo_load_jobs(r), cross_step, &c);
-	for (i = 0; i < NSTEPS; i++) {
+	pool_run_coarse(c.n, repo_load_jobs(r), cross_step, &c);
+	for (i = 0; i < c.n; i++) {
 		diag_move(d, &c.d[i]);
 		diag_list_free(&c.d[i]);
 	}
@@ -329,22 +307,12 @@ void
 rules_record(const struct repo *r, const struct record *rec,
     struct gd_date today, struct diag_list *d)
 {
-	static void (*const of_kind[KIND_COUNT])(
-	    const struct rules_ctx *, const struct record *) = {
-	    [KIND_REGISTER] = rules_register_record,
-	    [KIND_DPA] = rules_dpa_record,
-	    [KIND_INCIDENT] = rules_incident_record,
-	    [KIND_DPIA] = rules_dpia_record,
-	    [KIND_ROS] = rules_ros_record,
-	    [KIND_REQUEST] = rules_request_record,
-	    [KIND_PLAN] = rules_plan_record,
-	};
 	struct rules_ctx x = {r, &r->cfg, today, d, NULL, 0};
 
 	if (!rec->in_scope || rec->doc == NULL)
 		return;
 	rules_pdata_record(&x, rec);
-	of_kind[rec->kind](&x, rec);
+	kinds[rec->kind]->rules_record(&x, rec);
 }
 
 void

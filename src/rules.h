@@ -35,21 +35,10 @@ void rules_record(const struct repo *r, const struct record *rec,
     struct gd_date today, struct diag_list *d);
 /*
  * The top-level keys of records of kind k that rules_cross and rules_ids
- * read (*n of them): a record cut down to these keys gives them the same
- * findings.
+ * read (*n of them, the kind's cross_keys): a record cut down to these
+ * keys gives them the same findings.
  */
 const char *const *rules_cross_keys(enum kind k, size_t *n);
-
-/* A field of records of kind from whose ids (one, or a list) name records
- * of kind to. */
-struct rules_ref_field {
-	enum kind from;
-	const char *key;
-	enum kind to;
-};
-
-extern const struct rules_ref_field rules_ref_fields[];
-extern const size_t rules_nref_fields;
 
 /*
  * The rule personal-data over a text that may arrive in pieces: feed it

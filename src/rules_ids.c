@@ -6,7 +6,7 @@
 static void
 check_filename(const struct record *rec, struct diag_list *d)
 {
-	const struct kind_info *ki = &kind_info[rec->kind];
+	const struct kind_info *ki = kinds[rec->kind];
 	const char *base = strrchr(rec->path, '/');
 	const struct yml_node *n = rec->id_node;
 	size_t plen = strlen(ki->prefix), idlen;
