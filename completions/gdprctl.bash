@@ -164,7 +164,7 @@ _gdprctl()
 		--changed-since | --at) _gdprctl_words "$(_gdprctl_revs)" ;;
 		--format)
 			case $cmd:$verb in
-			validate:* | scan:*) _gdprctl_words 'text json github sarif' ;;
+			validate:* | scan:*) _gdprctl_words 'text json github sarif codequality' ;;
 			report:*) _gdprctl_words 'md csv json' ;;
 			*:list) _gdprctl_words 'table csv json md' ;;
 			*:show | history:* | rules:*) _gdprctl_words 'text json' ;;
@@ -188,7 +188,7 @@ _gdprctl()
 	if [[ $cur == -* ]]; then
 		local o='-h --help'
 		case $cmd:$verb in
-		:) o='-C --today --color -q -h --help --version' ;;
+		:) o='-C --today --color -q --no-pager -h --help --version' ;;
 		init:*) o+=' --name --country --locale' ;;
 		validate:*) o+=' --format --strict --changed-since -j' ;;
 		scan:* | history:* | rules:*) o+=' --format' ;;
@@ -207,6 +207,8 @@ _gdprctl()
 		request:respond) o+=' --date --outcome' ;;
 		dpa:expiring) o+=' --within' ;;
 		esac
+		# The global options may follow the command too.
+		[[ -n $cmd ]] && o+=' --today --color -q --no-pager'
 		_gdprctl_words "$o"
 		return 0
 	fi

@@ -115,13 +115,15 @@ set -l kinds register dpa incident dpia ros request
 
 complete -c gdprctl -f
 
-# Global options, before the command.
+# Global options: -C and --version before the command, the others before
+# or after it.
 complete -c gdprctl -n __gdprctl_at -s C -x -d 'Run as if started in DIR' \
     -a '(__fish_complete_directories (commandline -ct))'
-complete -c gdprctl -n __gdprctl_at -l today -x -d 'Use DATE as today'
-complete -c gdprctl -n __gdprctl_at -l color -x -a 'auto always never' \
+complete -c gdprctl -l today -x -d 'Use DATE as today'
+complete -c gdprctl -l color -x -a 'auto always never' \
     -d 'When to colour output'
-complete -c gdprctl -n __gdprctl_at -s q -d 'Print no informational messages'
+complete -c gdprctl -s q -d 'Print no informational messages'
+complete -c gdprctl -l no-pager -d 'Do not page long output'
 complete -c gdprctl -n __gdprctl_at -l version -d 'Print the version'
 complete -c gdprctl -s h -l help -d 'Print usage and exit'
 
@@ -159,7 +161,7 @@ complete -c gdprctl -n '__gdprctl_in init' -l locale -x -a 'en nb sv' \
 complete -c gdprctl -n '__gdprctl_in validate' -F
 complete -c gdprctl -n '__gdprctl_in scan' -F
 complete -c gdprctl -n '__gdprctl_in validate; or __gdprctl_in scan' -l format -x \
-    -a 'text json github sarif' -d 'Output format'
+    -a 'text json github sarif codequality' -d 'Output format'
 complete -c gdprctl -n '__gdprctl_in validate' -l strict -d 'Count warnings as errors'
 complete -c gdprctl -n '__gdprctl_in validate' -l changed-since -x \
     -a '(__gdprctl_revs)' -d 'Only records changed since REV'

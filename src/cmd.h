@@ -22,6 +22,16 @@ struct gd_ctx {
 	int quiet;
 	int today_given; /* --today was given */
 	const char *cmd; /* the command's name: "incident" */
+	int no_pager;    /* --no-pager */
+	/* Start the pager once the command's options are parsed. */
+	int page;
+};
+
+/* Flags of a command or verb. */
+enum {
+	/* Its output may be long: to a terminal, it goes through the pager
+	 * (not for what changes records or starts an editor). */
+	CMD_PAGER = 0x1,
 };
 
 struct cmd {
@@ -29,6 +39,7 @@ struct cmd {
 	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
 	const char *usage; /* the synopsis lines and options */
 	const char *summary;
+	unsigned flags;
 };
 
 /* A verb of a command with verbs: gdprctl plan list|new|set. */
@@ -36,6 +47,7 @@ struct verb {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct gd_ctx *ctx);
 	const char *usage; /* printed by -h; NULL: the verb prints its own */
+	unsigned flags;
 };
 
 /* The command table, ending with a NULL name. */
@@ -44,12 +56,24 @@ const struct cmd *cmd_lookup(const char *name);
 
 /* Reset getopt before a command parses its own options. */
 void opt_reset(void);
+/*
+ * getopt_long over a command's options that also takes the global
+ * options a user may write after the command's name (-q, --color,
+ * --today, --no-pager), sets them in ctx and goes on; returns what
+ * getopt_long returns for the command's own. At the end of the options
+ * (-1) it starts the pager when the command wants one (ctx->page).
+ */
+int opt_next(struct gd_ctx *ctx, int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
+/* What opt_next returns after reporting a bad global option itself. */
+#define OPT_REPORTED '!'
 /* Print a usage error with a hint to 'gdprctl help NAME'; returns 2. */
 int usage_error(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /*
  * The usage error for getopt's ':' (option 'argv[optind - 1]' needs a
- * value) or anything else it returns (unknown option); returns 2.
+ * value) or anything else it returns (unknown option), nothing more for
+ * OPT_REPORTED; returns 2.
  */
 int opt_error(const char *name, int ch, char **argv);
 /* Print the usage text of a command to stdout; returns 0. */

@@ -3,8 +3,8 @@
 
 static const struct verb verbs[] = {
     RECORD_VERBS,
-    {"expiring", record_expiring, NULL},
-    {NULL, NULL, NULL},
+    {"expiring", record_expiring, NULL, CMD_PAGER},
+    {NULL, NULL, NULL, 0},
 };
 
 int

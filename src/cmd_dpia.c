@@ -3,8 +3,8 @@
 
 static const struct verb verbs[] = {
     RECORD_VERBS,
-    {"screen", record_screen, NULL},
-    {NULL, NULL, NULL},
+    {"screen", record_screen, NULL, CMD_PAGER},
+    {NULL, NULL, NULL, 0},
 };
 
 int

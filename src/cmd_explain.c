@@ -82,7 +82,7 @@ cmd_explain(int argc, char **argv, struct gd_ctx *ctx)
 	int ch;
 
 	(void)ctx;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			return print_usage("explain");

@@ -101,7 +101,7 @@ cmd_history(int argc, char **argv, struct gd_ctx *ctx)
 	const char *id;
 	int ch, k, json = 0, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)

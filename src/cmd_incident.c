@@ -27,7 +27,7 @@ incident_close(int argc, char **argv, struct gd_ctx *ctx)
 	const char *date = NULL, *id;
 	int ch, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'd':
 			date = optarg;
@@ -61,9 +61,9 @@ done:
 
 static const struct verb verbs[] = {
     RECORD_VERBS,
-    {"deadlines", record_deadlines, NULL},
-    {"close", incident_close, close_usage},
-    {NULL, NULL, NULL},
+    {"deadlines", record_deadlines, NULL, CMD_PAGER},
+    {"close", incident_close, close_usage, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 int

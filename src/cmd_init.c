@@ -148,7 +148,7 @@ cmd_init(int argc, char **argv, struct gd_ctx *ctx)
 	struct stat st;
 	int ch, k, rc = EXIT_FAIL, had_git;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'n':
 			name = optarg;

@@ -369,7 +369,7 @@ plan_list(int argc, char **argv, struct gd_ctx *ctx)
 	size_t n;
 	int ch, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'y':
 			if (year_option(optarg, &year) != 0)
@@ -521,7 +521,7 @@ plan_new(int argc, char **argv, struct gd_ctx *ctx)
 	long year;
 	int ch, copy = 0, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'c':
 			copy = 1;
@@ -624,7 +624,7 @@ plan_set(int argc, char **argv, struct gd_ctx *ctx)
 	long year = 0, v, ti;
 	int ch, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'y':
 			if (year_option(optarg, &year) != 0)
@@ -705,10 +705,10 @@ done:
 }
 
 static const struct verb verbs[] = {
-    {"list", plan_list, list_usage},
-    {"new", plan_new, new_usage},
-    {"set", plan_set, set_usage},
-    {NULL, NULL, NULL},
+    {"list", plan_list, list_usage, CMD_PAGER},
+    {"new", plan_new, new_usage, 0},
+    {"set", plan_set, set_usage, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 int

@@ -4,7 +4,7 @@
 static const struct verb verbs[] = {
     RECORD_VERBS,
 
-    {NULL, NULL, NULL},
+    {NULL, NULL, NULL, 0},
 };
 
 int

@@ -76,7 +76,7 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 
 	memset(&x, 0, sizeof(x));
 	x.format = REPORT_MD;
-	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'y':
 			if (opt_long(optarg, 1, 9999, &year) < 0)
@@ -101,6 +101,8 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 			break;
 		case 'o':
 			output = optarg;
+			/* A file takes the report; nothing to page. */
+			ctx->page = strcmp(optarg, "-") == 0;
 			break;
 		case 'a':
 			at = optarg;
@@ -172,6 +174,11 @@ cmd_report(int argc, char **argv, struct gd_ctx *ctx)
 	if (emit(output, &out) < 0)
 		goto done;
 	rc = diag_count(&d, DIAG_ERROR) > 0 ? EXIT_FINDINGS : EXIT_OK;
+	/* The findings are in the report: say why the status is 1. */
+	if (rc == EXIT_FINDINGS && annual)
+		diag_exit_summary(&d,
+		    "in the records, listed at the end of the report (see "
+		    "'gdprctl validate')");
 done:
 	buf_free(&out);
 	repo_free(r);

@@ -48,7 +48,7 @@ request_respond(int argc, char **argv, struct gd_ctx *ctx)
 	const char *date = NULL, *outcome = NULL, *id;
 	int ch, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'd':
 			date = optarg;
@@ -92,9 +92,9 @@ done:
 
 static const struct verb verbs[] = {
     RECORD_VERBS,
-    {"due", record_due, NULL},
-    {"respond", request_respond, respond_usage},
-    {NULL, NULL, NULL},
+    {"due", record_due, NULL, CMD_PAGER},
+    {"respond", request_respond, respond_usage, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 int

@@ -3,8 +3,8 @@
 
 static const struct verb verbs[] = {
     RECORD_VERBS,
-    {"matrix", record_matrix, NULL},
-    {NULL, NULL, NULL},
+    {"matrix", record_matrix, NULL, CMD_PAGER},
+    {NULL, NULL, NULL, 0},
 };
 
 int

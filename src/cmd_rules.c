@@ -115,7 +115,7 @@ cmd_rules(int argc, char **argv, struct gd_ctx *ctx)
 	struct repo *r = NULL;
 	int ch, json = 0, rc = EXIT_FAIL, found;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)

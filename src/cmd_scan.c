@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "git.h"
 #include "rules.h"
 #include "xalloc.h"
 
@@ -167,6 +168,37 @@ scan_path(const char *path, int explicit, struct diag_list *d)
 	return 0;
 }
 
+/*
+ * For CI: the paths found under the current directory, relative to the
+ * top of its git work tree (code scanning and GitLab look them up there).
+ */
+static void
+from_git_top(struct diag_list *d)
+{
+	char *cwd = realpath(".", NULL), *prefix;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (cwd == NULL)
+		return;
+	prefix = git_root_prefix(cwd);
+	for (i = 0; *prefix != '\0' && i < d->n; i++) {
+		const char *p = d->v[i].path;
+
+		while (p[0] == '.' && p[1] == '/')
+			p += 2;
+		if (p[0] == '/' || strncmp(p, "../", 3) == 0)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "%s%s", prefix, p);
+		free(d->v[i].path);
+		d->v[i].path = buf_detach(&b);
+	}
+	buf_free(&b);
+	free(prefix);
+	free(cwd);
+}
+
 int
 cmd_scan(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -179,13 +211,13 @@ cmd_scan(int argc, char **argv, struct gd_ctx *ctx)
 	enum diag_format fmt = DIAG_TEXT;
 	int ch, i, failed = 0, rc;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
 				return usage_error("scan",
-				    "--format takes text, json, github or "
-				    "sarif, not '%s'",
+				    "--format takes text, json, github, sarif "
+				    "or codequality, not '%s'",
 				    optarg);
 			break;
 		case 'h':
@@ -201,12 +233,16 @@ cmd_scan(int argc, char **argv, struct gd_ctx *ctx)
 			if (scan_path(argv[i], 1, &d) < 0)
 				failed = 1;
 	}
+	if (diag_ci_format(fmt))
+		from_git_top(&d);
 	diag_sort(&d);
 	rc = diag_print(&d, stdout, fmt, ctx->color_out);
 	if (rc < 0 || failed)
 		rc = EXIT_FAIL;
 	else
 		rc = d.n > 0 ? EXIT_FINDINGS : EXIT_OK;
+	if (rc == EXIT_FINDINGS)
+		diag_format_summary(&d, fmt);
 	diag_list_free(&d);
 	return rc;
 }

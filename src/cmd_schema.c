@@ -97,13 +97,13 @@ schema_check_files(int argc, char **argv, struct gd_ctx *ctx)
 	int ch, i, rc = EXIT_FAIL, unreadable = 0;
 
 	opt_reset();
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
 				return usage_error("schema",
-				    "--format takes text, json, github or "
-				    "sarif, not '%s'",
+				    "--format takes text, json, github, sarif "
+				    "or codequality, not '%s'",
 				    optarg);
 			break;
 		case 'h':
@@ -140,6 +140,8 @@ schema_check_files(int argc, char **argv, struct gd_ctx *ctx)
 	if (diag_print(&d, stdout, fmt, ctx->color_out) < 0 || unreadable)
 		goto done;
 	rc = diag_count(&d, DIAG_ERROR) > 0 ? EXIT_FINDINGS : EXIT_OK;
+	if (rc == EXIT_FINDINGS)
+		diag_format_summary(&d, fmt);
 done:
 	free(copy);
 	schema_set_free(set);

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "cmd.h"
+#include "git.h"
 #include "xalloc.h"
 
 /* The PATH arguments, relative to the repository root. */
@@ -108,16 +109,17 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	enum diag_format fmt = DIAG_TEXT;
 	struct repo *r = NULL;
 	struct scope sc = {NULL, 0};
+	char *prefix = NULL;
 	int ch, rc = EXIT_FAIL, strict = 0;
 	long jobs = 0;
 
-	while ((ch = getopt_long(argc, argv, ":hj:", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":hj:", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (diag_format_parse(optarg, &fmt) < 0)
 				return usage_error("validate",
-				    "--format takes text, json, github or "
-				    "sarif, not '%s'",
+				    "--format takes text, json, github, sarif "
+				    "or codequality, not '%s'",
 				    optarg);
 			break;
 		case 's':
@@ -154,16 +156,22 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	diag_sort(&d);
 	if (sc.n > 0)
 		diag_retain(&d, in_scope, &sc);
-	if (diag_print(&d, stdout, fmt, ctx->color_out) < 0)
+	if (diag_ci_format(fmt))
+		prefix = git_root_prefix(r->root);
+	if (diag_print_under(&d, stdout, fmt, ctx->color_out,
+	        prefix != NULL ? prefix : "") < 0)
 		goto done;
-	if (fmt == DIAG_TEXT)
-		summary(r, &d);
 	if (diag_count(&d, DIAG_ERROR) > 0 ||
 	    (strict && diag_count(&d, DIAG_WARNING) > 0))
 		rc = EXIT_FINDINGS;
 	else
 		rc = EXIT_OK;
+	if (fmt == DIAG_TEXT)
+		summary(r, &d);
+	else if (rc == EXIT_FINDINGS)
+		diag_format_summary(&d, fmt);
 done:
+	free(prefix);
 	free_paths(&sc);
 	repo_free(r);
 	diag_list_free(&d);

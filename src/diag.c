@@ -1,5 +1,6 @@
 /* Diagnostics: collecting, sorting and printing findings; program messages. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "jsonw.h"
+#include "pager.h"
 #include "xalloc.h"
 
 static int quiet;
@@ -67,7 +69,7 @@ diag_info(const char *fmt, ...)
 int
 diag_color_enabled(const char *mode, FILE *fp)
 {
-	const char *nc;
+	const char *nc, *term;
 
 	if (mode != NULL && strcmp(mode, "always") == 0)
 		return 1;
@@ -76,6 +78,12 @@ diag_color_enabled(const char *mode, FILE *fp)
 	nc = getenv("NO_COLOR");
 	if (nc != NULL && *nc != '\0')
 		return 0;
+	term = getenv("TERM");
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return 0;
+	/* The pager shows colour on the terminal it runs on. */
+	if (pager_holds(fileno(fp)))
+		return 1;
 	return isatty(fileno(fp));
 }
 
@@ -128,14 +136,14 @@ diag_add(struct diag_list *l, const char *path, int line, int col, enum rule r,
 
 void
 diag_add_warning(struct diag_list *l, const char *path, int line, int col,
-    enum rule r, const char *fmt, ...)
+    enum rule r, const char *pointer, const char *fmt, ...)
 {
 	enum diag_severity sev =
 	    l->level[r] ? diag_effective(l, r) : DIAG_WARNING;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vadd(l, path, line, col, sev, r, NULL, fmt, ap);
+	vadd(l, path, line, col, sev, r, pointer, fmt, ap);
 	va_end(ap);
 }
 
@@ -280,19 +288,34 @@ diag_severity_name(enum diag_severity sev)
 	}
 }
 
+static const char *const format_names[] = {
+    "text", "json", "github", "sarif", "codequality"};
+
 int
 diag_format_parse(const char *s, enum diag_format *out)
 {
-	static const char *names[] = {"text", "json", "github", "sarif"};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (strcmp(s, names[i]) == 0) {
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (strcmp(s, format_names[i]) == 0) {
 			*out = (enum diag_format)i;
 			return 0;
 		}
 	}
 	return -1;
+}
+
+int
+diag_ci_format(enum diag_format fmt)
+{
+	return fmt == DIAG_GITHUB || fmt == DIAG_SARIF ||
+	    fmt == DIAG_CODEQUALITY;
+}
+
+const char *
+diag_format_name(enum diag_format fmt)
+{
+	return format_names[fmt];
 }
 
 static void
@@ -380,17 +403,59 @@ gh_escape(struct buf *b, const char *s, int prop)
 	}
 }
 
-static void
-print_github(const struct diag_list *l, struct buf *b)
+void
+diag_tally(const struct diag_list *l, struct buf *b)
 {
-	size_t i, ne, nw;
+	size_t ne = diag_count(l, DIAG_ERROR), nw = diag_count(l, DIAG_WARNING);
+
+	buf_printf(b, "%zu error%s, %zu warning%s", ne, ne == 1 ? "" : "s", nw,
+	    nw == 1 ? "" : "s");
+}
+
+void
+diag_exit_summary(const struct diag_list *l, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	diag_tally(l, &b);
+	buf_putc(&b, ' ');
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_error("%s", b.ptr);
+	buf_free(&b);
+}
+
+/* The path of d as the output names it: prefix + path. */
+static const char *
+out_path(struct buf *tmp, const char *prefix, const struct diag *d)
+{
+	buf_reset(tmp);
+	buf_puts(tmp, prefix);
+	buf_puts(tmp, d->path);
+	return tmp->ptr;
+}
+
+void
+diag_format_summary(const struct diag_list *l, enum diag_format fmt)
+{
+	if (fmt != DIAG_TEXT && fmt != DIAG_GITHUB)
+		diag_exit_summary(l, "in the %s output", diag_format_name(fmt));
+}
+
+static void
+print_github(const struct diag_list *l, struct buf *b, const char *prefix)
+{
+	struct buf path = BUF_INIT;
+	size_t i;
 
 	for (i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
 		buf_printf(b, "::%s file=",
 		    d->severity == DIAG_ERROR ? "error" : "warning");
-		gh_escape(b, d->path, 1);
+		gh_escape(b, out_path(&path, prefix, d), 1);
 		if (d->line > 0)
 			buf_printf(b, ",line=%d,col=%d", d->line, d->col);
 		buf_puts(b, ",title=");
@@ -399,10 +464,151 @@ print_github(const struct diag_list *l, struct buf *b)
 		gh_escape(b, d->message, 0);
 		buf_putc(b, '\n');
 	}
-	ne = diag_count(l, DIAG_ERROR);
-	nw = diag_count(l, DIAG_WARNING);
-	buf_printf(b, "gdprctl: %zu error%s, %zu warning%s\n", ne,
-	    ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
+	buf_puts(b, "gdprctl: ");
+	diag_tally(l, b);
+	buf_putc(b, '\n');
+	buf_free(&path);
+}
+
+static uint64_t
+fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+struct fp_item {
+	uint64_t h;
+	size_t i;
+};
+
+/* A finding's fingerprint, 16 hex digits. */
+struct fingerprint {
+	char hex[17];
+};
+
+static int
+cmp_fp(const void *pa, const void *pb)
+{
+	const struct fp_item *a = pa, *b = pb;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * An identity of each finding that does not move with its line: a hash
+ * of its path, rule and the JSON pointer of its node, and of which of
+ * the findings alike it is (in order), as 16 hex digits. Code scanning
+ * and GitLab match alerts across commits by it, so a finding keeps its
+ * alert when lines are added above it or its message says new figures.
+ */
+static struct fingerprint *
+fingerprints(const struct diag_list *l, const char *prefix)
+{
+	struct fp_item *v = xcalloc(l->n + 1, sizeof(*v));
+	struct fingerprint *out = xcalloc(l->n + 1, sizeof(*out));
+	size_t i, k = 0;
+	uint64_t h;
+
+	for (i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		const char *rule = rule_name(d->rule);
+
+		h = 0xcbf29ce484222325ULL;
+		h = fnv1a(h, prefix, strlen(prefix));
+		h = fnv1a(h, d->path, strlen(d->path) + 1);
+		h = fnv1a(h, rule, strlen(rule) + 1);
+		if (d->pointer != NULL)
+			h = fnv1a(h, d->pointer, strlen(d->pointer));
+		v[i].h = h;
+		v[i].i = i;
+	}
+	qsort(v, l->n, sizeof(*v), cmp_fp);
+	for (i = 0; i < l->n; i++) {
+		unsigned char ord[8];
+		size_t j;
+
+		k = i > 0 && v[i].h == v[i - 1].h ? k + 1 : 0;
+		for (j = 0; j < sizeof(ord); j++)
+			ord[j] = (unsigned char)(k >> (8 * j));
+		h = fnv1a(v[i].h, ord, sizeof(ord));
+		snprintf(out[v[i].i].hex, sizeof(out->hex), "%016llx",
+		    (unsigned long long)h);
+	}
+	free(v);
+	return out;
+}
+
+/* A relative path as a URI reference (RFC 3986): bytes other than the
+ * unreserved characters and '/' percent-encoded. */
+static void
+uri_path(struct buf *b, const char *prefix, const char *path)
+{
+	const char *parts[2] = {prefix, path};
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		const unsigned char *s = (const unsigned char *)parts[k];
+
+		for (; *s; s++) {
+			if ((*s >= 'a' && *s <= 'z') ||
+			    (*s >= 'A' && *s <= 'Z') ||
+			    (*s >= '0' && *s <= '9') ||
+			    strchr("-._~/", *s) != NULL)
+				buf_putc(b, (char)*s);
+			else
+				buf_printf(b, "%%%02X", *s);
+		}
+	}
+}
+
+/* GitLab's Code Quality report: the subset of Code Climate's issue format
+ * its merge-request widget reads. */
+static void
+print_codequality(const struct diag_list *l, struct buf *b, const char *prefix)
+{
+	struct fingerprint *fp = fingerprints(l, prefix);
+	struct buf path = BUF_INIT;
+	struct jsonw w;
+	size_t i;
+
+	jsonw_init(&w, b, 1);
+	jsonw_arr_begin(&w);
+	for (i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "description");
+		jsonw_str(&w, d->message);
+		jsonw_key(&w, "check_name");
+		jsonw_str(&w, rule_name(d->rule));
+		jsonw_key(&w, "fingerprint");
+		jsonw_str(&w, fp[i].hex);
+		jsonw_key(&w, "severity");
+		jsonw_str(&w, d->severity == DIAG_ERROR ? "major" : "minor");
+		jsonw_key(&w, "location");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "path");
+		jsonw_str(&w, out_path(&path, prefix, d));
+		jsonw_key(&w, "lines");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "begin");
+		jsonw_int(&w, d->line > 0 ? d->line : 1);
+		jsonw_obj_end(&w);
+		jsonw_obj_end(&w);
+		jsonw_obj_end(&w);
+	}
+	jsonw_arr_end(&w);
+	buf_free(&path);
+	free(fp);
 }
 
 /* "dpa-expired" as "DpaExpired", the form SARIF's rule names take. */
@@ -461,8 +667,10 @@ sarif_rule(struct jsonw *w, enum rule r)
 /* SARIF 2.1.0 as GitHub code scanning reads it: the rules that occur, in
  * the order they first occur, and the results pointing at them. */
 static void
-print_sarif(const struct diag_list *l, struct buf *b)
+print_sarif(const struct diag_list *l, struct buf *b, const char *prefix)
 {
+	struct fingerprint *fp = fingerprints(l, prefix);
+	struct buf uri = BUF_INIT;
 	int index[RULE_COUNT];
 	enum rule order[RULE_COUNT];
 	int nrules = 0, j;
@@ -501,6 +709,9 @@ print_sarif(const struct diag_list *l, struct buf *b)
 	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
 	jsonw_obj_end(&w);
+	/* Columns count characters, as in the text output. */
+	jsonw_key(&w, "columnKind");
+	jsonw_str(&w, "unicodeCodePoints");
 	jsonw_key(&w, "results");
 	jsonw_arr_begin(&w);
 	for (i = 0; i < l->n; i++) {
@@ -526,7 +737,9 @@ print_sarif(const struct diag_list *l, struct buf *b)
 		jsonw_key(&w, "artifactLocation");
 		jsonw_obj_begin(&w);
 		jsonw_key(&w, "uri");
-		jsonw_str(&w, d->path);
+		buf_reset(&uri);
+		uri_path(&uri, prefix, d->path);
+		jsonw_str(&w, uri.ptr);
 		jsonw_obj_end(&w);
 		if (d->line > 0) {
 			jsonw_key(&w, "region");
@@ -540,16 +753,30 @@ print_sarif(const struct diag_list *l, struct buf *b)
 		jsonw_obj_end(&w);
 		jsonw_obj_end(&w);
 		jsonw_arr_end(&w);
+		jsonw_key(&w, "partialFingerprints");
+		jsonw_obj_begin(&w);
+		jsonw_key(&w, "gdprctlFinding/v1");
+		jsonw_str(&w, fp[i].hex);
+		jsonw_obj_end(&w);
 		jsonw_obj_end(&w);
 	}
 	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
 	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
+	buf_free(&uri);
+	free(fp);
 }
 
 int
 diag_print(const struct diag_list *l, FILE *fp, enum diag_format fmt, int color)
+{
+	return diag_print_under(l, fp, fmt, color, "");
+}
+
+int
+diag_print_under(const struct diag_list *l, FILE *fp, enum diag_format fmt,
+    int color, const char *prefix)
 {
 	struct buf b = BUF_INIT;
 	int rc = 0;
@@ -562,10 +789,13 @@ diag_print(const struct diag_list *l, FILE *fp, enum diag_format fmt, int color)
 		print_json(l, &b);
 		break;
 	case DIAG_GITHUB:
-		print_github(l, &b);
+		print_github(l, &b, prefix);
 		break;
 	case DIAG_SARIF:
-		print_sarif(l, &b);
+		print_sarif(l, &b, prefix);
+		break;
+	case DIAG_CODEQUALITY:
+		print_codequality(l, &b, prefix);
 		break;
 	}
 	if (b.len && fwrite(b.ptr, 1, b.len, fp) != b.len)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "jsonw.h"
 
@@ -16,6 +17,7 @@ enum diag_format {
 	DIAG_JSON,
 	DIAG_GITHUB,
 	DIAG_SARIF,
+	DIAG_CODEQUALITY, /* GitLab's Code Quality report */
 };
 
 struct diag {
@@ -49,10 +51,12 @@ void diag_add(struct diag_list *l, const char *path, int line, int col,
     enum rule r, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /*
  * A finding of r in its warning form (a rule with RULE_WARNING_FORM): a
- * warning, unless gdprctl.yaml sets the severity of r.
+ * warning, unless gdprctl.yaml sets the severity of r. pointer: as for
+ * diag_addp.
  */
 void diag_add_warning(struct diag_list *l, const char *path, int line, int col,
-    enum rule r, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+    enum rule r, const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 /* As diag_add, with the JSON pointer of the offending node. */
 void diag_addp(struct diag_list *l, const char *path, int line, int col,
     enum rule r, const char *pointer, const char *fmt, ...)
@@ -69,15 +73,42 @@ void diag_sort(struct diag_list *l);
 void diag_retain(
     struct diag_list *l, int (*keep)(const struct diag *, void *), void *arg);
 size_t diag_count(const struct diag_list *l, enum diag_severity sev);
+/* Append "N errors, N warnings" of l, for a summary line. */
+void diag_tally(const struct diag_list *l, struct buf *b);
+/*
+ * The line on stderr of a command that exits 1 for findings it printed
+ * where the person running it may not look: "gdprctl: N errors, N
+ * warnings " and the rest from fmt.
+ */
+void diag_exit_summary(const struct diag_list *l, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/*
+ * diag_exit_summary for findings printed to stdout in fmt, for a CI log
+ * that shows only stderr; nothing for text and github, which have their
+ * own summary.
+ */
+void diag_format_summary(const struct diag_list *l, enum diag_format fmt);
 void diag_list_free(struct diag_list *l);
 
 /* Print findings in one of the formats; color applies to text only. */
 int diag_print(
     const struct diag_list *l, FILE *fp, enum diag_format fmt, int color);
+/*
+ * As diag_print, with prefix ("" or "dir/") before every path in the
+ * formats CI reads (github, sarif, codequality): there paths are relative
+ * to the top of the git work tree, not to the records root.
+ */
+int diag_print_under(const struct diag_list *l, FILE *fp, enum diag_format fmt,
+    int color, const char *prefix);
 /* The findings as a JSON array, the items of the json format. */
 void diag_json(const struct diag_list *l, struct jsonw *w);
-/* Parse "text", "json", "github", "sarif"; -1 when unknown. */
+/* Parse "text", "json", "github", "sarif", "codequality"; -1 when
+ * unknown. */
 int diag_format_parse(const char *s, enum diag_format *out);
+const char *diag_format_name(enum diag_format fmt);
+/* Whether a CI system reads fmt: github, sarif, codequality (paths from the
+ * top of the git work tree, see diag_print_under). */
+int diag_ci_format(enum diag_format fmt);
 const char *diag_severity_name(enum diag_severity sev);
 
 /* Program messages on stderr, prefixed "gdprctl: ". */

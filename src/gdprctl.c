@@ -1,4 +1,5 @@
 /* gdprctl: main, global options and the command table. */
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,11 +12,12 @@
 #include "check.h"
 #include "cmd.h"
 #include "git.h"
+#include "pager.h"
 
 static const char main_usage[] =
     "usage: gdprctl [-C DIR] [--today DATE] [--color auto|always|never] "
     "[-q]\n"
-    "               COMMAND [ARGS...]\n"
+    "               [--no-pager] COMMAND [ARGS...]\n"
     "       gdprctl -h | --help | --version\n";
 
 const struct cmd commands[] = {
@@ -30,19 +32,21 @@ const struct cmd commands[] = {
         "  --name NAME      the organisation's name\n"
         "  --country CC     ISO 3166-1 alpha-2 country code (default NO)\n"
         "  --locale L       en, nb or sv: the language of reports (default en)\n",
-        "create a records repository"},
+        "create a records repository", 0},
     {"validate", cmd_validate,
-        "usage: gdprctl validate [PATH...] [--format text|json|github|sarif]\n"
+        "usage: gdprctl validate [PATH...]\n"
+        "                        [--format text|json|github|sarif|codequality]\n"
         "                        [--strict] [--changed-since REV] [-j N]\n"
         "\n"
         "Check every record (or those under PATH) and print the findings.\n"
         "\n"
-        "  --format F           text (default), json, github or sarif\n"
+        "  --format F           text (default), json, github, sarif or\n"
+        "                       codequality (GitLab)\n"
         "  --strict             warnings fail too (exit 1)\n"
         "  --changed-since REV  findings only for files changed since REV\n"
         "  -j, --jobs N         read records on N threads (default: one per\n"
         "                       online processor)\n",
-        "check the records and print findings"},
+        "check the records and print findings", CMD_PAGER},
     {"rules", cmd_rules,
         "usage: gdprctl rules [--format text|json]\n"
         "\n"
@@ -52,13 +56,13 @@ const struct cmd commands[] = {
         "it finds.\n"
         "\n"
         "  --format F   text (default) or json\n",
-        "list the rules and their severities"},
+        "list the rules and their severities", CMD_PAGER},
     {"explain", cmd_explain,
         "usage: gdprctl explain RULE\n"
         "\n"
         "Explain a rule: what it checks, why (the law and guidance), and how\n"
         "to fix a finding. 'gdprctl rules' lists the rules.\n",
-        "explain a rule"},
+        "explain a rule", CMD_PAGER},
     {"schema", cmd_schema,
         "usage: gdprctl schema export DIR\n"
         "       gdprctl schema validate SCHEMA FILE...\n"
@@ -66,7 +70,7 @@ const struct cmd commands[] = {
         "export writes the built-in JSON Schemas (draft 2020-12) to DIR, for\n"
         "editors and other tools. validate checks YAML or JSON files against any\n"
         "JSON Schema file: exit 0 when every file is valid, 1 otherwise.\n",
-        "export the schemas, or validate files against a schema"},
+        "export the schemas, or validate files against a schema", 0},
     {"register", cmd_register,
         "usage: gdprctl register list [--format table|csv|json|md] "
         "[--status S] [--year Y]\n"
@@ -81,7 +85,7 @@ const struct cmd commands[] = {
         "  new         write a new entry from a template\n"
         "\n"
         "Run 'gdprctl register VERB -h' for the options of a verb.\n",
-        "work with the record of processing activities"},
+        "work with the record of processing activities", 0},
     {"dpa", cmd_dpa,
         "usage: gdprctl dpa list [--format table|csv|json|md] [--status S] "
         "[--year Y]\n"
@@ -98,7 +102,7 @@ const struct cmd commands[] = {
         "  expiring    signed agreements that expire soon or have expired\n"
         "\n"
         "Run 'gdprctl dpa VERB -h' for the options of a verb.\n",
-        "work with data processing agreements"},
+        "work with data processing agreements", 0},
     {"incident", cmd_incident,
         "usage: gdprctl incident list [--format table|csv|json|md] "
         "[--status S] [--year Y]\n"
@@ -119,7 +123,7 @@ const struct cmd commands[] = {
         "  close ID    set status: closed and closed: D (default today)\n"
         "\n"
         "Run 'gdprctl incident VERB -h' for the options of a verb.\n",
-        "work with personal-data breaches"},
+        "work with personal-data breaches", 0},
     {"dpia", cmd_dpia,
         "usage: gdprctl dpia list [--format table|csv|json|md] [--status S] "
         "[--year Y]\n"
@@ -136,7 +140,7 @@ const struct cmd commands[] = {
         "  screen ID   the WP248 criteria met and whether a DPIA is required\n"
         "\n"
         "Run 'gdprctl dpia VERB -h' for the options of a verb.\n",
-        "work with data protection impact assessments"},
+        "work with data protection impact assessments", 0},
     {"ros", cmd_ros,
         "usage: gdprctl ros list [--format table|csv|json|md] [--status S] "
         "[--year Y]\n"
@@ -153,7 +157,7 @@ const struct cmd commands[] = {
         "  matrix [ID] the likelihood x consequence matrix with counts\n"
         "\n"
         "Run 'gdprctl ros VERB -h' for the options of a verb.\n",
-        "work with risk and vulnerability analyses"},
+        "work with risk and vulnerability analyses", 0},
     {"request", cmd_request,
         "usage: gdprctl request list [--format table|csv|json|md] "
         "[--status S] [--year Y]\n"
@@ -173,7 +177,7 @@ const struct cmd commands[] = {
         "  respond ID  set responded: D (default today), and outcome: O\n"
         "\n"
         "Run 'gdprctl request VERB -h' for the options of a verb.\n",
-        "work with data-subject requests"},
+        "work with data-subject requests", 0},
     {"plan", cmd_plan,
         "usage: gdprctl plan list [--year Y] [--format table|csv|json|md]\n"
         "       gdprctl plan new YEAR [--copy-tasks]\n"
@@ -190,7 +194,7 @@ const struct cmd commands[] = {
         "\n"
         "--year Y picks the plan: by default this year's, else the newest.\n"
         "Run 'gdprctl plan VERB -h' for the options of a verb.\n",
-        "list, start and update the compliance plan"},
+        "list, start and update the compliance plan", 0},
     {"report", cmd_report,
         "usage: gdprctl report status|register|incidents|risks|annual "
         "[--year Y]\n"
@@ -210,7 +214,7 @@ const struct cmd commands[] = {
         "  -o FILE          write to FILE (replaced atomically)\n"
         "  --at REV         from the records of git revision REV\n"
         "  --locale L       en, nb or sv: the language of the labels\n",
-        "write a status, register, breach, risk or annual report"},
+        "write a status, register, breach, risk or annual report", CMD_PAGER},
     {"history", cmd_history,
         "usage: gdprctl history ID [--format text|json]\n"
         "\n"
@@ -219,9 +223,10 @@ const struct cmd commands[] = {
         "Needs a full clone (not a shallow one).\n"
         "\n"
         "  --format F   text (default) or json\n",
-        "the commits that changed a record"},
+        "the commits that changed a record", CMD_PAGER},
     {"scan", cmd_scan,
-        "usage: gdprctl scan [PATH...] [--format text|json|github|sarif]\n"
+        "usage: gdprctl scan [PATH...]\n"
+        "                    [--format text|json|github|sarif|codequality]\n"
         "\n"
         "Look for national identity numbers (the personal-data rule) in any\n"
         "text files: each PATH is a file or a directory searched recursively,\n"
@@ -229,14 +234,14 @@ const struct cmd commands[] = {
         "Numbers found are shown masked. No records repository is needed.\n"
         "Exit status 1 when a number is found.\n"
         "\n"
-        "  --format F   text (default), json, github or sarif\n",
-        "find national identity numbers in any files"},
+        "  --format F   text (default), json, github, sarif or codequality\n",
+        "find national identity numbers in any files", CMD_PAGER},
     {"help", cmd_help,
         "usage: gdprctl help [COMMAND]\n"
         "\n"
         "Show the commands, or the usage of one command.\n",
-        "show help for a command"},
-    {NULL, NULL, NULL, NULL},
+        "show help for a command", 0},
+    {NULL, NULL, NULL, NULL, 0},
 };
 
 const struct cmd *
@@ -250,12 +255,116 @@ cmd_lookup(const char *name)
 	return NULL;
 }
 
+/*
+ * The global options that may also follow the command's name; their
+ * values lie above those commands give their own long options.
+ */
+enum {
+	GOPT_COLOR = 0x10000,
+	GOPT_TODAY,
+	GOPT_NO_PAGER,
+};
+
+/* clang-format off */
+#define GLOBAL_OPTIONS                                                         \
+	{"color", required_argument, NULL, GOPT_COLOR},                        \
+	{"today", required_argument, NULL, GOPT_TODAY},                        \
+	{"no-pager", no_argument, NULL, GOPT_NO_PAGER}
+/* clang-format on */
+
+static const struct option global_opts[] = {
+    GLOBAL_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
+/*
+ * Apply the global option ch (with optarg) to ctx. Returns 0 when done,
+ * -1 when ch is not one, or the exit status of a usage error (2). name is
+ * the command's after its name, NULL before it.
+ */
+static int
+global_option(struct gd_ctx *ctx, const char *name, int ch)
+{
+	switch (ch) {
+	case 'q':
+		ctx->quiet = 1;
+		diag_set_quiet(1);
+		return 0;
+	case 'C':
+		/* The directory is entered before the command runs. */
+		return usage_error(name,
+		    "-C must come before the command: gdprctl -C %s %s ...",
+		    optarg, name);
+	case GOPT_COLOR:
+		if (strcmp(optarg, "auto") != 0 &&
+		    strcmp(optarg, "always") != 0 &&
+		    strcmp(optarg, "never") != 0)
+			return usage_error(name,
+			    "--color takes auto, always or never, not '%s'",
+			    optarg);
+		ctx->color_mode = optarg;
+		ctx->color_out = diag_color_enabled(optarg, stdout);
+		return 0;
+	case GOPT_TODAY:
+		if (date_parse(optarg, strlen(optarg), &ctx->today) < 0)
+			return usage_error(name,
+			    "--today takes a date YYYY-MM-DD, not '%s'",
+			    optarg);
+		ctx->today_given = 1;
+		return 0;
+	case GOPT_NO_PAGER:
+		ctx->no_pager = 1;
+		return 0;
+	}
+	return -1;
+}
+
 void
 opt_reset(void)
 {
 	/* 0, not 1: glibc then also resets its internal state. */
 	optind = 0;
 	opterr = 0;
+}
+
+/* Room for a command's long options and the global ones. */
+#define OPT_MAX 48
+
+int
+opt_next(struct gd_ctx *ctx, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	struct option all[OPT_MAX];
+	char shorts[32];
+	size_t n = 0, g;
+	int ch, rc;
+
+	/* Built anew each call: getopt keeps no pointer into them. */
+	while (longopts[n].name != NULL) {
+		assert(n + 4 < OPT_MAX);
+		all[n] = longopts[n];
+		n++;
+	}
+	for (g = 0; global_opts[g].name != NULL; g++)
+		all[n++] = global_opts[g];
+	memset(&all[n], 0, sizeof(all[n]));
+	assert(strlen(shortopts) + 4 < sizeof(shorts));
+	snprintf(shorts, sizeof(shorts), "%sqC:", shortopts);
+	for (;;) {
+		ch = getopt_long(argc, argv, shorts, all, NULL);
+		if (ch == -1) {
+			if (ctx->page && !ctx->no_pager)
+				pager_start();
+			return -1;
+		}
+		if (ch == ':' || ch == '?')
+			return ch;
+		rc = global_option(ctx, ctx->cmd, ch);
+		if (rc < 0)
+			return ch;
+		if (rc > 0)
+			return OPT_REPORTED;
+	}
 }
 
 int
@@ -278,6 +387,8 @@ usage_error(const char *name, const char *fmt, ...)
 int
 opt_error(const char *name, int ch, char **argv)
 {
+	if (ch == OPT_REPORTED)
+		return EXIT_FAIL;
 	if (ch == ':')
 		return usage_error(
 		    name, "option '%s' needs a value", argv[optind - 1]);
@@ -361,6 +472,7 @@ verb_run(const char *name, const struct verb *table, int argc, char **argv,
 				return EXIT_OK;
 			}
 			opt_reset();
+			ctx->page = (v->flags & CMD_PAGER) != 0;
 			return v->fn(argc - 1, argv + 1, ctx);
 		}
 	}
@@ -390,9 +502,11 @@ list_commands(void)
 	      "  --today DATE       take DATE (YYYY-MM-DD) as today\n"
 	      "  --color WHEN       auto (default), always or never\n"
 	      "  -q                 print no informational messages\n"
+	      "  --no-pager         do not page long output on a terminal\n"
 	      "  -h, --help         show this help\n"
 	      "  --version          print the version\n"
-	      "\nRun 'gdprctl help COMMAND' for a command's options.\n",
+	      "\nGlobal options other than -C may also follow the command.\n"
+	      "Run 'gdprctl help COMMAND' for a command's options.\n",
 	    stdout);
 }
 
@@ -432,16 +546,15 @@ main(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
-	    {"today", required_argument, NULL, 'T'},
-	    {"color", required_argument, NULL, 'c'},
+	    GLOBAL_OPTIONS,
 	    {NULL, 0, NULL, 0},
 	};
-	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0, 0, NULL};
-	const char *today = NULL;
+	struct gd_ctx ctx = {".", {0, 0, 0}, "auto", 0, 0, 0, NULL, 0, 0};
 	const struct cmd *c;
-	int ch;
+	int ch, rc;
 
 	opterr = 0;
+	ctx.today = date_today();
 	while ((ch = getopt_long(argc, argv, "+:C:hq", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
@@ -453,32 +566,11 @@ main(int argc, char **argv)
 		case 'V':
 			printf("gdprctl %s\n", GD_VERSION);
 			return finish(EXIT_OK);
-		case 'T':
-			today = optarg;
-			break;
-		case 'c':
-			if (strcmp(optarg, "auto") != 0 &&
-			    strcmp(optarg, "always") != 0 &&
-			    strcmp(optarg, "never") != 0)
-				return usage_error(NULL,
-				    "--color takes auto, always or never, not "
-				    "'%s'",
-				    optarg);
-			ctx.color_mode = optarg;
-			break;
-		case 'q':
-			ctx.quiet = 1;
-			break;
 		default:
-			return opt_error(NULL, ch, argv);
+			if ((rc = global_option(&ctx, NULL, ch)) != 0)
+				return rc < 0 ? opt_error(NULL, ch, argv) : rc;
 		}
 	}
-	ctx.today_given = today != NULL;
-	if (today == NULL)
-		ctx.today = date_today();
-	else if (date_parse(today, strlen(today), &ctx.today) < 0)
-		return usage_error(
-		    NULL, "--today takes a date YYYY-MM-DD, not '%s'", today);
 	if (optind >= argc)
 		return usage_error(NULL, "no command given");
 	c = cmd_lookup(argv[optind]);
@@ -492,13 +584,15 @@ main(int argc, char **argv)
 	}
 	ctx.dir = ".";
 	ctx.cmd = c->name;
+	ctx.page = (c->flags & CMD_PAGER) != 0;
 	diag_set_quiet(ctx.quiet);
 	ctx.color_out = diag_color_enabled(ctx.color_mode, stdout);
 	argv += optind;
 	argc -= optind;
 	opt_reset();
-	ch = finish(c->fn(argc, argv, &ctx));
+	rc = finish(c->fn(argc, argv, &ctx));
 	check_cleanup();
 	git_stop();
-	return ch;
+	pager_stop();
+	return rc;
 }

@@ -133,6 +133,31 @@ root_prefix(const char *root, const char *wd)
 	return out;
 }
 
+char *
+git_root_prefix(const char *root)
+{
+	git_repository *repo = NULL;
+	git_buf dot = {0};
+	char *out = NULL;
+	int rc;
+
+	git_start();
+	rc = git_repository_discover(&dot, root, 0, NULL);
+	if (rc == 0) {
+		rc = git_repository_open_ext(
+		    &repo, dot.ptr, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+		if (rc < 0)
+			diag_warn("cannot open the git repository (%s); paths "
+			          "are relative to the records root",
+			    git_msg());
+	}
+	if (rc == 0 && git_repository_workdir(repo) != NULL)
+		out = root_prefix(root, git_repository_workdir(repo));
+	git_repository_free(repo);
+	git_buf_dispose(&dot);
+	return out != NULL ? out : xstrdup("");
+}
+
 int
 gitr_open(struct gitr *g, const char *root)
 {

@@ -19,6 +19,12 @@ void git_stop(void);
 int git_in_repo(const char *dir);
 /* git init in dir. */
 int git_init_repo(const char *dir);
+/*
+ * Where root (an absolute, real path) lies in the work tree of the git
+ * repository holding it: "sub/dir/", or "" at its top or outside git; for
+ * the caller to free.
+ */
+char *git_root_prefix(const char *root);
 
 /* The tree of one commit, to read the records as they were (--at REV). */
 struct git_snap;

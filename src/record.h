@@ -30,9 +30,9 @@ int record_matrix(int argc, char **argv, struct gd_ctx *ctx);
  * own usage. */
 /* clang-format off */
 #define RECORD_VERBS                                                           \
-	{"list", record_list, NULL},                                           \
-	{"show", record_show, NULL},                                           \
-	{"new", record_new, NULL}
+	{"list", record_list, NULL, CMD_PAGER},                                \
+	{"show", record_show, NULL, CMD_PAGER},                                \
+	{"new", record_new, NULL, 0}
 /* clang-format on */
 
 #endif

@@ -323,7 +323,7 @@ record_list(int argc, char **argv, struct gd_ctx *ctx)
 	long year = 0;
 	int ch, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (parse_format(optarg, &fmt) < 0)

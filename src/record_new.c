@@ -421,7 +421,7 @@ record_new(int argc, char **argv, struct gd_ctx *ctx)
 	size_t i;
 
 	build_opts(rk, opts);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'i':
 			id = optarg;

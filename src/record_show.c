@@ -619,7 +619,7 @@ record_show(int argc, char **argv, struct gd_ctx *ctx)
 	struct rctx c;
 	int ch, json = 0, rc = EXIT_FAIL;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, "text") != 0 &&

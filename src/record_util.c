@@ -11,6 +11,7 @@
 #include "check.h"
 #include "l10n.h"
 #include "num.h"
+#include "pager.h"
 #include "record_kind.h"
 #include "xalloc.h"
 
@@ -345,6 +346,9 @@ rec_width(void)
 {
 	struct winsize ws;
 
+	/* Through the pager, the terminal it shows. */
+	if (pager_columns() >= 20)
+		return pager_columns();
 	if (isatty(STDOUT_FILENO) &&
 	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
 		return ws.ws_col;

@@ -74,8 +74,8 @@ struct vrun {
  * Returns -1 to go on, else the exit status (the verb is done).
  */
 static int
-verb_begin(const struct vspec *vs, int argc, char **argv,
-    const struct gd_ctx *ctx, struct vrun *vr)
+verb_begin(const struct vspec *vs, int argc, char **argv, struct gd_ctx *ctx,
+    struct vrun *vr)
 {
 	static const struct option opts[] = {
 	    {"within", required_argument, NULL, 'w'},
@@ -86,8 +86,8 @@ verb_begin(const struct vspec *vs, int argc, char **argv,
 
 	memset(vr, 0, sizeof(*vr));
 	vr->within = -1;
-	while ((ch = getopt_long(argc, argv, ":h", vs->within ? opts : opts + 1,
-	            NULL)) != -1) {
+	while ((ch = opt_next(ctx, argc, argv, ":h",
+	            vs->within ? opts : opts + 1)) != -1) {
 		switch (ch) {
 		case 'w':
 			if (opt_long(optarg, 0, 100000, &vr->within) < 0)

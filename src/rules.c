@@ -9,24 +9,72 @@
 #include "xalloc.h"
 
 static void
+pointer_token(struct buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	buf_putc(b, '/');
+	for (i = 0; i < len; i++) {
+		if (s[i] == '~')
+			buf_puts(b, "~0");
+		else if (s[i] == '/')
+			buf_puts(b, "~1");
+		else
+			buf_putc(b, s[i]);
+	}
+}
+
+/*
+ * The JSON pointer of n (a value, or the key of a pair) within at, into
+ * b; 0 when found. It names the finding's place apart from its line.
+ */
+static int
+node_pointer(const struct yml_node *at, const struct yml_node *n, struct buf *b)
+{
+	size_t len = b->len, i;
+
+	if (at == n)
+		return 0;
+	for (i = 0; i < at->n && at->type == YML_SEQ; i++) {
+		buf_printf(b, "/%zu", i);
+		if (node_pointer(at->items[i], n, b) == 0)
+			return 0;
+		buf_truncate(b, len);
+	}
+	for (i = 0; i < at->n && at->type == YML_MAP; i++) {
+		const struct yml_pair *p = &at->pairs[i];
+
+		pointer_token(b, p->key->str, p->key->len);
+		if (p->key == n || node_pointer(p->val, n, b) == 0)
+			return 0;
+		buf_truncate(b, len);
+	}
+	return -1;
+}
+
+static void
 vadd(const struct rules_ctx *x, const struct record *rec,
     const struct yml_node *n, enum rule r, int warning, const char *fmt,
     va_list ap)
 {
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, ptr = BUF_INIT;
+	const char *pointer = NULL;
 
 	if (!rec->in_scope)
 		return;
 	if (n == NULL)
 		n = rec->doc->root;
 	buf_vprintf(&msg, fmt, ap);
+	if (node_pointer(rec->doc->root, n, &ptr) == 0)
+		pointer = buf_cstr(&ptr);
 	if (warning)
-		diag_add_warning(
-		    x->d, rec->path, n->line, n->col, r, "%s", buf_cstr(&msg));
+		diag_add_warning(x->d, rec->path, n->line, n->col, r, pointer,
+		    "%s", buf_cstr(&msg));
 	else
-		diag_add(
-		    x->d, rec->path, n->line, n->col, r, "%s", buf_cstr(&msg));
+		diag_addp(x->d, rec->path, n->line, n->col, r, pointer, "%s",
+		    buf_cstr(&msg));
 	buf_free(&msg);
+	buf_free(&ptr);
 }
 
 void

@@ -82,17 +82,17 @@ test_warning_form(void **state)
 
 	(void)state;
 	diag_add(&l, "a", 1, 1, RULE_DPA_EXPIRED, "expired");
-	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, "expires soon");
+	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, NULL, "expires soon");
 	assert_int_equal(l.n, 2);
 	assert_int_equal(l.v[0].severity, DIAG_ERROR);
 	assert_int_equal(l.v[1].severity, DIAG_WARNING);
 	diag_list_free(&l);
 	diag_override(&l, RULE_DPA_EXPIRED, DIAG_ERROR);
-	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, "expires soon");
+	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, NULL, "expires soon");
 	assert_int_equal(l.v[0].severity, DIAG_ERROR);
 	diag_list_free(&l);
 	diag_override(&l, RULE_DPA_EXPIRED, DIAG_OFF);
-	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, "expires soon");
+	diag_add_warning(&l, "a", 2, 1, RULE_DPA_EXPIRED, NULL, "expires soon");
 	assert_int_equal(l.n, 0);
 	diag_list_free(&l);
 }
@@ -221,6 +221,76 @@ keep_incidents(const struct diag *d, void *arg)
 	return strncmp(d->path, arg, strlen(arg)) == 0;
 }
 
+static char *
+render_under(const struct diag_list *l, enum diag_format fmt, const char *pfx)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	assert_int_equal(diag_print_under(l, fp, fmt, 0, pfx), 0);
+	fclose(fp);
+	return out;
+}
+
+/* The value of the first "key": "value" after from, in a fresh string. */
+static char *
+value_after(const char *from, const char *key)
+{
+	const char *p = strstr(from, key), *q;
+
+	assert_non_null(p);
+	p = strchr(p + strlen(key), '"');
+	assert_non_null(p);
+	q = strchr(p + 1, '"');
+	return strndup(p + 1, (size_t)(q - p - 1));
+}
+
+/*
+ * GitLab's Code Quality issues: severity, the path from the git top and a
+ * fingerprint that two findings alike in path, rule and value still do
+ * not share; SARIF gives the same fingerprints, and percent-encodes the
+ * path of its URI (RFC 3986).
+ */
+static void
+test_codequality_and_fingerprints(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	char *cq, *sarif, *a, *b, *c;
+
+	(void)state;
+	diag_addp(&l, "dpa/DPA 1.yaml", 3, 1, RULE_DPA_EXPIRED, "/expires",
+	    "expired");
+	diag_addp(&l, "dpa/DPA 1.yaml", 9, 1, RULE_DPA_EXPIRED, "/expires",
+	    "expired again");
+	diag_add_warning(
+	    &l, "dpa/DPA 1.yaml", 0, 0, RULE_DPA_EXPIRED, NULL, "expires soon");
+	diag_sort(&l);
+	cq = render_under(&l, DIAG_CODEQUALITY, "gdpr/");
+	assert_non_null(strstr(cq, "\"check_name\": \"dpa-expired\""));
+	assert_non_null(strstr(cq, "\"severity\": \"major\""));
+	assert_non_null(strstr(cq, "\"severity\": \"minor\""));
+	assert_non_null(strstr(cq, "\"path\": \"gdpr/dpa/DPA 1.yaml\""));
+	/* A finding about the whole file begins at line 1. */
+	assert_non_null(strstr(cq, "\"begin\": 1\n"));
+	a = value_after(cq, "\"fingerprint\"");
+	b = value_after(strstr(cq, a) + 1, "\"fingerprint\"");
+	c = value_after(strstr(cq, b) + 1, "\"fingerprint\"");
+	assert_int_equal(strlen(a), 16);
+	assert_string_not_equal(a, b);
+	assert_string_not_equal(b, c);
+	sarif = render_under(&l, DIAG_SARIF, "gdpr/");
+	assert_non_null(strstr(sarif, "\"uri\": \"gdpr/dpa/DPA%201.yaml\""));
+	assert_non_null(strstr(sarif, a));
+	assert_non_null(strstr(sarif, "\"gdprctlFinding/v1\""));
+	free(a);
+	free(b);
+	free(c);
+	free(cq);
+	free(sarif);
+	diag_list_free(&l);
+}
+
 static void
 test_retain_and_formats(void **state)
 {
@@ -234,11 +304,18 @@ test_retain_and_formats(void **state)
 	diag_list_free(&l);
 	assert_int_equal(diag_format_parse("github", &f), 0);
 	assert_int_equal(f, DIAG_GITHUB);
+	assert_int_equal(diag_format_parse("codequality", &f), 0);
+	assert_int_equal(f, DIAG_CODEQUALITY);
+	assert_string_equal(diag_format_name(f), "codequality");
 	assert_int_equal(diag_format_parse("xml", &f), -1);
 	assert_int_equal(diag_color_enabled("always", stdout), 1);
 	assert_int_equal(diag_color_enabled("never", stdout), 0);
 	setenv("NO_COLOR", "1", 1);
 	assert_int_equal(diag_color_enabled("auto", stdout), 0);
+	unsetenv("NO_COLOR");
+	setenv("TERM", "dumb", 1);
+	assert_int_equal(diag_color_enabled("auto", stdout), 0);
+	assert_int_equal(diag_color_enabled("always", stdout), 1);
 }
 
 int
@@ -252,6 +329,7 @@ main(void)
 	    cmocka_unit_test(test_github),
 	    cmocka_unit_test(test_json_and_sarif),
 	    cmocka_unit_test(test_sarif_rules),
+	    cmocka_unit_test(test_codequality_and_fingerprints),
 	    cmocka_unit_test(test_retain_and_formats),
 	};
 
