@@ -81,7 +81,6 @@ cmd_explain(int argc, char **argv, struct gd_ctx *ctx)
 	enum rule r;
 	int ch;
 
-	(void)ctx;
 	while ((ch = opt_next(ctx, argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'h':
