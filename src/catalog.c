@@ -60,6 +60,21 @@ const struct rule_info rule_catalog[] = {
         "set TASK'; a duplicated id names two.",
         "Give one of the two its own id ('gdprctl KIND new' picks the next "
         "free one) and correct the references that meant it."},
+    [RULE_TEMPLATE_PLACEHOLDER] = {"template-placeholder", DIAG_WARNING, 0,
+        {"Art. 5(2)", "Art. 30(1)"},
+        "a value is still the placeholder TODO that 'new' wrote",
+        "The templates of 'gdprctl KIND new' write TODO where the user is "
+        "to fill in a value (name: TODO, data_subjects: [TODO]). Every "
+        "string value that is exactly TODO is a finding.",
+        "A record whose values are placeholders passes the schema but says "
+        "nothing: the record of processing activities must state the "
+        "purposes, categories, recipients and time limits (Art. 30(1)), and "
+        "the controller must be able to show that it complies (Art. 5(2)). "
+        "Reports leave such values out rather than print TODO in the "
+        "official record. With --strict, as every warning, it fails "
+        "validate, so CI can refuse records nobody finished.",
+        "Write the value in place of TODO, or remove the field (or the list "
+        "item) when it does not apply to this record."},
     [RULE_REF_MISSING] = {"ref-missing", DIAG_ERROR, 0, {NULL},
         "a reference names no record of that kind",
         "The references of a register entry (processors, dpia, ros), of a "

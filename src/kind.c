@@ -25,6 +25,13 @@ kind_by_name(const char *s)
 }
 
 int
+kind_placeholder(const char *s, size_t len)
+{
+	return len == sizeof(KIND_PLACEHOLDER) - 1 &&
+	    memcmp(s, KIND_PLACEHOLDER, len) == 0;
+}
+
+int
 id_valid(const char *id)
 {
 	const char *p = id;

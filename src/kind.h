@@ -85,6 +85,14 @@ extern const struct kind_info kind_register, kind_dpa, kind_incident, kind_dpia,
 
 /* The kind whose name is s, or -1. */
 int kind_by_name(const char *s);
+/*
+ * The placeholder the templates of new write where the user is to fill in
+ * a value ("name: TODO", "data_subjects: [TODO]"); rule
+ * template-placeholder finds those left, and reports show them as absent.
+ */
+#define KIND_PLACEHOLDER "TODO"
+/* Whether the scalar s (len bytes) is a placeholder nobody filled in. */
+int kind_placeholder(const char *s, size_t len);
 /* Whether id is a well-formed id: ^[A-Z]+-[A-Za-z0-9][A-Za-z0-9-]*$ */
 int id_valid(const char *id);
 

@@ -39,7 +39,9 @@ rep_str(const struct yml_node *map, const char *key)
 {
 	const struct yml_node *n = yml_get(map, key);
 
-	if (n == NULL || n->type == YML_NULL || !yml_is_scalar(n))
+	/* A placeholder is not the record's value: leave it out. */
+	if (n == NULL || n->type == YML_NULL || !yml_is_scalar(n) ||
+	    kind_placeholder(n->str, n->len))
 		return NULL;
 	return n->str;
 }
@@ -91,7 +93,8 @@ rep_join(const struct report_ctx *x, struct buf *b, const struct yml_node *seq,
 	for (i = 0; i < seq->n; i++) {
 		const struct yml_node *it = seq->items[i];
 
-		if (!yml_is_scalar(it) || it->type == YML_NULL)
+		if (!yml_is_scalar(it) || it->type == YML_NULL ||
+		    kind_placeholder(it->str, it->len))
 			continue;
 		if (k++ > 0)
 			buf_puts(b, sep);

@@ -360,6 +360,7 @@ rules_record(const struct repo *r, const struct record *rec,
 	if (!rec->in_scope || rec->doc == NULL)
 		return;
 	rules_pdata_record(&x, rec);
+	rules_template_record(&x, rec);
 	kinds[rec->kind]->rules_record(&x, rec);
 }
 

@@ -94,6 +94,7 @@ void rules_ros_record(const struct rules_ctx *x, const struct record *rec);
 void rules_request_record(const struct rules_ctx *x, const struct record *rec);
 void rules_plan_record(const struct rules_ctx *x, const struct record *rec);
 void rules_pdata_record(const struct rules_ctx *x, const struct record *rec);
+void rules_template_record(const struct rules_ctx *x, const struct record *rec);
 
 /* Helpers of the rule files (src/rules.c). */
 

@@ -94,6 +94,25 @@ struct rcase {
 };
 
 static const struct rcase cases[] = {
+    /* template-placeholder: 'new' wrote TODO and nobody filled it in; a
+     * record must say what Art. 30(1) asks and show it (Art. 5(2)). */
+    {.name = "template placeholders left",
+        .files = {{"register/REG-001.yaml",
+            REG("REG-001") "system: TODO\n"
+                           "recipients: [NAV, TODO]\n"}},
+        .rule = "template-placeholder",
+        .count = 2,
+        .path = "register/REG-001.yaml",
+        .line = 8,
+        .col = 9,
+        .sev = DIAG_WARNING,
+        .text = "TODO is the template's placeholder"},
+    {.name = "template placeholders filled or in longer text",
+        .files = {{"register/REG-001.yaml",
+            REG("REG-001") "system: TODO list app\n"
+                           "recipients: [todo, \"TODO \"]\n"
+                           "# system: TODO\n"}},
+        .rule = "template-placeholder"},
     /* id-duplicate inside records */
     {.name = "plan task ids",
         .files = {{"plan/PLAN-2026.yaml",
