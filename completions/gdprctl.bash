@@ -97,7 +97,7 @@ _gdprctl()
 	local -a words=("${COMP_WORDS[@]}")
 	local commands='help init validate rules explain schema register dpa incident dpia ros request plan report history scan'
 	local kinds='register dpa incident dpia ros request'
-	local valopts=' -C --today --color --format --status --year --id --name --country --locale --purpose --processor --title --discovered --risk --type --received --case --date --outcome --within --percent --priority --note --quarter -o --at --changed-since -j '
+	local valopts=' -C --today --color --format --status --year --stdin-filename --id --name --country --locale --purpose --processor --title --discovered --risk --type --received --case --date --outcome --within --percent --priority --note --quarter -o --at --changed-since -j '
 	local _gdprctl_dir= _gdprctl_today= year= cmd= verb= opt= w v i=1
 	local -a pos=()
 	COMPREPLY=()
@@ -151,7 +151,7 @@ _gdprctl()
 	if [[ -n $opt ]]; then
 		case $opt in
 		-C) _gdprctl_dirs ;;
-		-o) _gdprctl_files ;;
+		-o | --stdin-filename) _gdprctl_files ;;
 		--color) _gdprctl_words 'auto always never' ;;
 		--locale) _gdprctl_words 'en nb sv' ;;
 		--risk) _gdprctl_words 'none risk high' ;;
@@ -190,7 +190,7 @@ _gdprctl()
 		case $cmd:$verb in
 		:) o='-C --today --color -q --no-pager -h --help --version' ;;
 		init:*) o+=' --name --country --locale' ;;
-		validate:*) o+=' --format --strict --changed-since -j' ;;
+		validate:*) o+=' --format --strict --changed-since -j --stdin-filename' ;;
 		scan:* | history:* | rules:*) o+=' --format' ;;
 		report:*) o+=' --year --quarter --format -o --at --locale' ;;
 		plan:list) o+=' --year --format' ;;

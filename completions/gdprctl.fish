@@ -6,7 +6,7 @@
 function __gdprctl_args
     set -l toks (commandline -opc)
     set -e toks[1]
-    set -l valopts -C --today --color --format --status --year --id --name \
+    set -l valopts -C --today --color --format --status --year --stdin-filename --id --name \
         --country --locale --purpose --processor --title --discovered --risk \
         --type --received --case --date --outcome --within --percent \
         --priority --note --quarter -o --at --changed-since -j
@@ -166,6 +166,8 @@ complete -c gdprctl -n '__gdprctl_in validate' -l strict -d 'Count warnings as e
 complete -c gdprctl -n '__gdprctl_in validate' -l changed-since -x \
     -a '(__gdprctl_revs)' -d 'Only records changed since REV'
 complete -c gdprctl -n '__gdprctl_in validate' -s j -x -d 'Parallel jobs'
+complete -c gdprctl -n '__gdprctl_in validate' -l stdin-filename -r -F \
+    -d 'Check standard input as the record PATH'
 
 # rules and explain: the rule names with their summaries, as gdprctl lists
 # them outside any repository.

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "cmd.h"
@@ -93,6 +94,110 @@ summary(const struct repo *r, const struct diag_list *d)
 	    n == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
 }
 
+/*
+ * arg (a path from the current directory, which need not exist) relative
+ * to the root, in *out; -1 after reporting when it lies outside.
+ */
+static int
+rel_path(const struct repo *r, const char *arg, char **out)
+{
+	char *copy = xstrdup(arg), *slash = strrchr(copy, '/'), *dir;
+	const char *base = slash != NULL ? slash + 1 : copy;
+	size_t rootlen = strlen(r->root);
+	struct buf b = BUF_INIT;
+	int rc = -1;
+
+	if (slash != NULL)
+		*slash = '\0';
+	dir = realpath(slash == NULL ? "." : *copy ? copy : "/", NULL);
+	if (dir == NULL) {
+		diag_error("cannot use '%s': %s", arg, strerror(errno));
+	} else if (strncmp(dir, r->root, rootlen) != 0 ||
+	    (dir[rootlen] != '/' && dir[rootlen] != '\0') || *base == '\0') {
+		diag_error("'%s' is not a file in the repository", arg);
+	} else {
+		if (dir[rootlen] == '/')
+			buf_printf(&b, "%s/", dir + rootlen + 1);
+		buf_puts(&b, base);
+		*out = buf_detach(&b);
+		rc = 0;
+	}
+	free(dir);
+	free(copy);
+	return rc;
+}
+
+/* Standard input, up to one byte past the size limit (yml_parse then
+ * reports the file as too large). */
+static int
+read_stdin(struct buf *b)
+{
+	ssize_t n;
+
+	for (;;) {
+		buf_grow(b, 65536);
+		n = read(STDIN_FILENO, b->ptr + b->len,
+		    YML_MAX_SIZE + 1 - b->len < 65536
+		        ? YML_MAX_SIZE + 1 - b->len
+		        : 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(
+			    "cannot read standard input: %s", strerror(errno));
+			return -1;
+		}
+		b->len += (size_t)n;
+		b->ptr[b->len] = '\0';
+		if (n == 0 || b->len > YML_MAX_SIZE)
+			return 0;
+	}
+}
+
+/*
+ * validate --stdin-filename PATH -: check the repository with the text
+ * on standard input in place of the record at path (or added there), as
+ * an editor or a pre-commit hook has it before it is saved or staged.
+ */
+static int
+check_stdin(struct repo *r, const struct check_opts *co, const char *path,
+    struct diag_list *d)
+{
+	struct diag_list saved = DIAG_LIST_INIT;
+	struct buf text = BUF_INIT;
+	struct yml_doc *doc = NULL;
+	int k = repo_record_kind(path), rc = -1;
+	size_t i;
+
+	if (k < 0 || k == KIND_COUNT) {
+		diag_error(
+		    "--stdin-filename: '%s' is not a record file, such as "
+		    "register/REG-001.yaml",
+		    path);
+		return -1;
+	}
+	if (read_stdin(&text) < 0)
+		goto done;
+	/* The findings of the saved files are not asked for. */
+	diag_copy_overrides(&saved, d);
+	if (repo_load(r, &saved) < 0)
+		goto done;
+	rc = 0;
+	if (yml_parse(&doc, path, text.ptr, text.len, 0, d) < 0)
+		goto done;
+	for (i = 0; i < r->n && strcmp(r->recs[i].path, path) != 0; i++)
+		;
+	if (i < r->n)
+		yml_doc_free(repo_set_doc(r, &r->recs[i], doc));
+	else
+		repo_add(r, (enum kind)k, path, doc);
+	rc = check_records(r, co, d);
+done:
+	buf_free(&text);
+	diag_list_free(&saved);
+	return rc;
+}
+
 int
 cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -101,6 +206,7 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	    {"strict", no_argument, NULL, 's'},
 	    {"changed-since", required_argument, NULL, 'c'},
 	    {"jobs", required_argument, NULL, 'j'},
+	    {"stdin-filename", required_argument, NULL, 'S'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -110,7 +216,8 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	struct repo *r = NULL;
 	struct scope sc = {NULL, 0};
 	char *prefix = NULL;
-	int ch, rc = EXIT_FAIL, strict = 0;
+	const char *stdin_name = NULL;
+	int ch, rc = EXIT_FAIL, strict = 0, i;
 	long jobs = 0;
 
 	while ((ch = opt_next(ctx, argc, argv, ":hj:", opts)) != -1) {
@@ -135,23 +242,48 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 				    "'%s'",
 				    optarg);
 			break;
+		case 'S':
+			stdin_name = optarg;
+			break;
 		case 'h':
 			return print_usage("validate");
 		default:
 			return opt_error("validate", ch, argv);
 		}
 	}
+	for (i = optind; stdin_name == NULL && i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return usage_error("validate",
+			    "validate - reads a record from standard input: "
+			    "name the file it stands for with --stdin-filename "
+			    "PATH");
+	if (stdin_name != NULL &&
+	    (argc - optind != 1 || strcmp(argv[optind], "-") != 0))
+		return usage_error("validate",
+		    "--stdin-filename PATH takes '-' and no other PATH");
+	if (stdin_name != NULL && co.changed_since != NULL)
+		return usage_error("validate",
+		    "--stdin-filename and --changed-since do not go together");
 	co.today = ctx->today;
-	co.prune = 1;
+	co.prune = stdin_name == NULL;
 	if (repo_open(&r, ctx->dir, &d) < 0)
-		goto done;
-	if (optind < argc &&
-	    resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
 		goto done;
 	if (jobs > 0)
 		r->jobs = (int)jobs;
-	if (check_repo(r, &co, &d) < 0)
-		goto done;
+	if (stdin_name != NULL) {
+		sc.paths = xcalloc(1, sizeof(*sc.paths));
+		if (rel_path(r, stdin_name, &sc.paths[0]) < 0)
+			goto done;
+		sc.n = 1;
+		if (check_stdin(r, &co, sc.paths[0], &d) < 0)
+			goto done;
+	} else {
+		if (optind < argc &&
+		    resolve_paths(r, argv + optind, argc - optind, &sc) < 0)
+			goto done;
+		if (check_repo(r, &co, &d) < 0)
+			goto done;
+	}
 	diag_retain(&d, changed, r);
 	diag_sort(&d);
 	if (sc.n > 0)

@@ -37,6 +37,7 @@ const struct cmd commands[] = {
         "usage: gdprctl validate [PATH...]\n"
         "                        [--format text|json|github|sarif|codequality]\n"
         "                        [--strict] [--changed-since REV] [-j N]\n"
+        "       gdprctl validate --stdin-filename PATH -\n"
         "\n"
         "Check every record (or those under PATH) and print the findings.\n"
         "\n"
@@ -45,7 +46,9 @@ const struct cmd commands[] = {
         "  --strict             warnings fail too (exit 1)\n"
         "  --changed-since REV  findings only for files changed since REV\n"
         "  -j, --jobs N         read records on N threads (default: one per\n"
-        "                       online processor)\n",
+        "                       online processor)\n"
+        "  --stdin-filename PATH  check the text on standard input as the\n"
+        "                       record PATH, and print its findings only\n",
         "check the records and print findings", CMD_PAGER},
     {"rules", cmd_rules,
         "usage: gdprctl rules [--format text|json]\n"
