@@ -321,12 +321,14 @@ kw_defs(struct comp *c, const struct yml_node *v)
 		sub(c, v->pairs[i].val, "$defs");
 }
 
+/* gdprctl-date-time: the records' date-time (seconds optional), a name
+ * other validators ignore while they read the schema's pattern. */
 static void
 kw_format(struct schema *s, const struct yml_node *v)
 {
 	if (key_is(v, "date"))
 		s->format = SF_DATE;
-	else if (key_is(v, "date-time"))
+	else if (key_is(v, "date-time") || key_is(v, "gdprctl-date-time"))
 		s->format = SF_DATETIME;
 	else if (key_is(v, "email"))
 		s->format = SF_EMAIL;
