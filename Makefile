@@ -1,15 +1,25 @@
 # gdprctl: GNU Make build. `make`, `make check`, `make demo`, `make install`.
 .SUFFIXES:
 
+PKG_CONFIG ?= pkg-config
+
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
-BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
-FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+# The completions go where the shells look, as they publish it: pkg-config's
+# completionsdir of bash-completion and fish; zsh publishes none, and looks
+# in its site-functions under its own prefix, and on Debian for packages in
+# vendor-completions. Each may be set on the command line. (Expanded only by
+# install.)
+BASHCOMPDIR ?= $(or $(shell $(PKG_CONFIG) --variable=completionsdir \
+	bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
+ZSH_SITE = $(PREFIX)/share/zsh/site-functions
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(or $(wildcard \
+	/usr/share/zsh/vendor-completions),$(ZSH_SITE)),$(ZSH_SITE))
+FISHCOMPDIR ?= $(or $(shell $(PKG_CONFIG) --variable=completionsdir fish \
+	2>/dev/null),$(PREFIX)/share/fish/vendor_completions.d)
 
 CC ?= cc
-PKG_CONFIG ?= pkg-config
 PKGS = yaml-0.1 libgit2 libpcre2-8
 BUILD ?= build
 CFLAGS ?= -O2 -g
