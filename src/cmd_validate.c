@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -101,29 +102,40 @@ summary(const struct repo *r, const struct diag_list *d)
 static int
 rel_path(const struct repo *r, const char *arg, char **out)
 {
-	char *copy = xstrdup(arg), *slash = strrchr(copy, '/'), *dir;
-	const char *base = slash != NULL ? slash + 1 : copy;
+	char *dir = xstrdup(arg), *real = NULL, *slash;
+	const char *rest = "";
 	size_t rootlen = strlen(r->root);
 	struct buf b = BUF_INIT;
+	struct stat st;
 	int rc = -1;
 
-	if (slash != NULL)
-		*slash = '\0';
-	dir = realpath(slash == NULL ? "." : *copy ? copy : "/", NULL);
-	if (dir == NULL) {
+	/* The nearest directory that exists, and the names below it. */
+	while (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		slash = strrchr(dir, '/');
+		if (slash == NULL) {
+			rest = arg;
+			strcpy(dir, ".");
+			break;
+		}
+		rest = arg + (slash - dir) + 1;
+		slash[slash == dir] = '\0';
+	}
+	real = realpath(dir, NULL);
+	if (real == NULL) {
 		diag_error("cannot use '%s': %s", arg, strerror(errno));
-	} else if (strncmp(dir, r->root, rootlen) != 0 ||
-	    (dir[rootlen] != '/' && dir[rootlen] != '\0') || *base == '\0') {
+	} else if (strncmp(real, r->root, rootlen) != 0 ||
+	    (real[rootlen] != '/' && real[rootlen] != '\0') || *rest == '\0' ||
+	    strstr(rest, "..") != NULL) {
 		diag_error("'%s' is not a file in the repository", arg);
 	} else {
-		if (dir[rootlen] == '/')
-			buf_printf(&b, "%s/", dir + rootlen + 1);
-		buf_puts(&b, base);
+		if (real[rootlen] == '/')
+			buf_printf(&b, "%s/", real + rootlen + 1);
+		buf_puts(&b, rest);
 		*out = buf_detach(&b);
 		rc = 0;
 	}
+	free(real);
 	free(dir);
-	free(copy);
 	return rc;
 }
 
@@ -198,6 +210,39 @@ done:
 	return rc;
 }
 
+/*
+ * Where to look for the repository: from the current directory, or when
+ * there is none there, from the directory of the first PATH (a hook run at
+ * the top of a git work tree names the files of records kept in a
+ * subfolder).
+ */
+static char *
+root_start(const struct gd_ctx *ctx, const char *path)
+{
+	struct stat st;
+	char *dir, *slash;
+
+	if (path == NULL || strcmp(path, "-") == 0 ||
+	    repo_exists(ctx->dir) != 0)
+		return xstrdup(ctx->dir);
+	/* The nearest directory that exists: --stdin-filename's file, and
+	 * its directory, may not yet. */
+	dir = xstrdup(path);
+	while (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		slash = strrchr(dir, '/');
+		if (slash == NULL) {
+			free(dir);
+			return xstrdup(ctx->dir);
+		}
+		slash[slash == dir] = '\0';
+	}
+	if (repo_exists(dir) != 1) {
+		free(dir);
+		return xstrdup(ctx->dir);
+	}
+	return dir;
+}
+
 int
 cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 {
@@ -217,7 +262,8 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 	struct scope sc = {NULL, 0};
 	char *prefix = NULL;
 	const char *stdin_name = NULL;
-	int ch, rc = EXIT_FAIL, strict = 0, i;
+	char *start;
+	int ch, rc = EXIT_FAIL, strict = 0, i, rc_open;
 	long jobs = 0;
 
 	while ((ch = opt_next(ctx, argc, argv, ":hj:", opts)) != -1) {
@@ -266,7 +312,13 @@ cmd_validate(int argc, char **argv, struct gd_ctx *ctx)
 		    "--stdin-filename and --changed-since do not go together");
 	co.today = ctx->today;
 	co.prune = stdin_name == NULL;
-	if (repo_open(&r, ctx->dir, &d) < 0)
+	start = root_start(ctx,
+	    stdin_name != NULL  ? stdin_name
+	        : optind < argc ? argv[optind]
+	                        : NULL);
+	rc_open = repo_open(&r, start, &d);
+	free(start);
+	if (rc_open < 0)
 		goto done;
 	if (jobs > 0)
 		r->jobs = (int)jobs;
